@@ -1,0 +1,86 @@
+/**
+ * Every output is written to a temporary file in the same folder and renamed into place,
+ * so a reader never sees half a file and an interrupted run leaves the old file intact.
+ */
+import { mkdir, open, rename, rm, stat } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { OutputError } from "../errors.js";
+
+let counter = 0;
+
+function tempName(target: string): string {
+  counter++;
+  return join(dirname(target), `.pelatihan-tmp-${process.pid}-${counter}-${basename(target)}`);
+}
+
+function outputError(e: unknown, file: string): OutputError {
+  const code = (e as NodeJS.ErrnoException).code ?? "EIO";
+  const why =
+    code === "EACCES" || code === "EPERM" || code === "EROFS"
+      ? "tidak boleh menulis / not writable"
+      : code === "EBUSY" || code === "ETXTBSY"
+        ? "berkas sedang dibuka program lain / file is open elsewhere"
+        : code === "ENOSPC"
+          ? "disk penuh / disk full"
+          : code === "ENOTDIR" || code === "EEXIST"
+            ? "jalur keluaran bukan folder / output path is not a folder"
+            : `${code}`;
+  return new OutputError("OUTPUT_WRITE", `gagal menulis / cannot write: ${why}`, {
+    file,
+    hint: "Periksa folder keluaran (--out) dan tutup berkas yang sedang dibuka di Excel.",
+  });
+}
+
+export async function ensureDir(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (e) {
+    throw outputError(e, dir);
+  }
+}
+
+/** Writes `data` to `file` atomically (temp file, fsync, rename). */
+export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+  await ensureDir(dirname(file));
+  const tmp = tempName(file);
+  try {
+    const fh = await open(tmp, "w");
+    try {
+      await fh.writeFile(data);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await rename(tmp, file);
+  } catch (e) {
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw outputError(e, file);
+  }
+}
+
+/**
+ * For outputs produced as a stream (large PDFs, XLSX): `produce` writes to the temp path,
+ * which is renamed into place only when it finishes.
+ */
+export async function writeViaTemp(file: string, produce: (tmpPath: string) => Promise<void>): Promise<void> {
+  await ensureDir(dirname(file));
+  const tmp = tempName(file);
+  try {
+    await produce(tmp);
+    await rename(tmp, file);
+  } catch (e) {
+    await rm(tmp, { force: true }).catch(() => undefined);
+    if (e instanceof OutputError) throw e;
+    if ((e as NodeJS.ErrnoException).code) throw outputError(e, file);
+    throw e;
+  }
+}
+
+export async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
