@@ -1,0 +1,46 @@
+/**
+ * The contract between reading a workspace and the commands that use it
+ * (validate, roster, certificates, summary, report).
+ */
+import type { Finding } from "../domain/findings.js";
+import type { Program } from "../domain/program.js";
+import type { AreaRef, Participant } from "../domain/participant.js";
+
+export interface Coverage {
+  region: string;
+  regionName: string;
+  /** Every kecamatan of the region, in code order. */
+  districts: AreaRef[];
+  /** Kecamatan with at least one person in the program. */
+  covered: AreaRef[];
+  /** Kecamatan with nobody in the program. */
+  missing: AreaRef[];
+}
+
+export interface ListResult {
+  program: Program;
+  /** Header cells exactly as in the file, and the canonical column each maps to (undefined: ignored/unknown). */
+  header: string[];
+  columns: (string | undefined)[];
+  /** Data rows read (blank lines not counted). */
+  rows: number;
+  /** Rows that count for quotas: status `peserta`, or every row when the list has no status column. */
+  inProgram: number;
+  hasStatusColumn: boolean;
+  /** Findings for the program file and its list, sorted; capped per code (FINDINGS_TRUNCATED says so). */
+  findings: Finding[];
+  errors: number;
+  warnings: number;
+  /** True when the program or its list could not be read at all (exit 2). */
+  fatal: boolean;
+  coverage?: Coverage;
+  /** Filled only when asked for with `keep: true`. */
+  participants: Participant[];
+}
+
+export interface ScanOptions {
+  /** Keep every participant in memory (roster, certificates); off for streaming commands. */
+  keep?: boolean;
+  /** Called for each row as it is read, after the row's own checks. */
+  onParticipant?: (p: Participant) => void;
+}
