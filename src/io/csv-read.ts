@@ -1,0 +1,178 @@
+/**
+ * Streaming reader for participant lists: detects the encoding (before any row is
+ * delivered) and the delimiter, hands each row to the caller with the line it starts on,
+ * and turns every problem with the file into a finding. Memory stays bounded by the chunk
+ * size whatever the file's length.
+ */
+import { open, type FileHandle } from "node:fs/promises";
+import { StringDecoder } from "node:string_decoder";
+import iconv from "iconv-lite";
+import { finding, type Finding } from "../domain/findings.js";
+import { CHUNK_BYTES, detectEncoding, lineAtOffset, type Encoding } from "./csv-encoding.js";
+import { detectDelimiter, type Delimiter } from "./csv-delimiter.js";
+import { CsvRecordReader, MAX_RECORD_CHARS, type SyntaxKind } from "./csv-records.js";
+
+export interface CsvInfo {
+  encoding: Encoding;
+  bom: boolean;
+  delimiter: Delimiter;
+}
+
+export interface CsvHandlers {
+  /** First non-blank line. */
+  onHeader(cells: string[], line: number, info: CsvInfo): void;
+  /** Each data row; `line` is the 1-based line where the row starts (the header is line 1 when it is the first line). */
+  onRow(cells: string[], line: number): void;
+  /** Bytes of the file consumed so far (for a progress bar). */
+  onProgress?(bytesRead: number, totalBytes: number): void;
+}
+
+export interface CsvReadResult {
+  info?: CsvInfo;
+  rows: number;
+  findings: Finding[];
+}
+
+/** CSV_SYNTAX findings kept; past this they are only counted (FINDINGS_TRUNCATED). */
+export const MAX_SYNTAX_FINDINGS = 1000;
+const PROGRESS_BYTES = 4 << 20;
+
+/** `path` to open, `file` is how findings name it. Never throws for problems with the file: they are findings. */
+export async function readCsv(path: string, file: string, handlers: CsvHandlers): Promise<CsvReadResult> {
+  let fh: FileHandle;
+  try {
+    fh = await open(path, "r");
+  } catch (e) {
+    return fail(finding("FILE_UNREADABLE", file, {}, { reason: reasonOf(e) }));
+  }
+  try {
+    return await readOpen(fh, file, handlers);
+  } catch (e) {
+    if (!isFsError(e)) throw e;
+    return fail(finding("FILE_UNREADABLE", file, {}, { reason: reasonOf(e) }));
+  } finally {
+    await fh.close();
+  }
+}
+
+async function readOpen(fh: FileHandle, file: string, handlers: CsvHandlers): Promise<CsvReadResult> {
+  const st = await fh.stat();
+  if (st.isDirectory()) return fail(finding("FILE_UNREADABLE", file, {}, { reason: "directory" }));
+  if (!st.isFile()) return fail(finding("FILE_UNREADABLE", file, {}, { reason: "not_file" }));
+  const size = st.size;
+  if (size === 0) return fail(finding("CSV_EMPTY", file));
+  const det = await detectEncoding(fh, size);
+  if (!det.ok) {
+    if (det.offset === undefined) return fail(finding("CSV_ENCODING_INVALID", file, {}, { reason: det.reason }));
+    const skip = det.unit === 2 ? 2 : 0;
+    const line = await lineAtOffset(fh, det.offset, skip, det.unit);
+    const args = det.reason ? { line, offset: det.offset, reason: det.reason } : { line, offset: det.offset };
+    return fail(finding("CSV_ENCODING_INVALID", file, { line }, args));
+  }
+  const findings: Finding[] = [];
+  if (det.encoding === "windows-1252") findings.push(finding("CSV_ENCODING", file, {}, { encoding: "windows-1252" }));
+
+  let info: CsvInfo | undefined;
+  let header = false;
+  let expected = 0;
+  let rows = 0;
+  let syntaxCount = 0;
+  const syntax = (line: number, args: Record<string, string | number>): void => {
+    if (++syntaxCount <= MAX_SYNTAX_FINDINGS) findings.push(finding("CSV_SYNTAX", file, { line }, args));
+  };
+  let reader: CsvRecordReader | undefined;
+  const sink = {
+    record(cells: string[], line: number): void {
+      if (isBlank(cells)) return;
+      if (header) {
+        if (cells.length === expected) {
+          rows++;
+          handlers.onRow(cells, line);
+        } else syntax(line, { kind: "ragged", expected, got: cells.length });
+        return;
+      }
+      header = true;
+      expected = cells.length;
+      handlers.onHeader(cells, line, info as CsvInfo);
+    },
+    syntax(kind: SyntaxKind, line: number): void {
+      syntax(line, { kind });
+      // Without a header no later line can be trusted to be one.
+      if (!header) reader?.stop();
+    },
+  };
+
+  const decode = decoder(det.encoding);
+  const buf = Buffer.allocUnsafe(CHUNK_BYTES);
+  let head = "";
+  let pos = det.skip;
+  let reported = 0;
+  const feed = (text: string, final: boolean): void => {
+    if (reader) return final ? reader.end() : reader.push(text);
+    head += text;
+    const delimiter = detectDelimiter(head, final) ?? (head.length > MAX_RECORD_CHARS ? "," : undefined);
+    if (!delimiter) return;
+    info = { encoding: det.encoding, bom: det.bom, delimiter };
+    reader = new CsvRecordReader(delimiter, sink);
+    reader.push(head);
+    head = "";
+    if (final) reader.end();
+  };
+  while (pos < size && !reader?.stopped) {
+    const { bytesRead } = await fh.read(buf, 0, Math.min(CHUNK_BYTES, size - pos), pos);
+    if (bytesRead === 0) break;
+    pos += bytesRead;
+    feed(decode.write(buf.subarray(0, bytesRead)), false);
+    if (handlers.onProgress && pos - reported >= PROGRESS_BYTES) {
+      reported = pos;
+      handlers.onProgress(pos, size);
+    }
+  }
+  feed(decode.end(), true);
+  handlers.onProgress?.(pos, size);
+
+  if (!header && syntaxCount === 0) findings.push(finding("CSV_EMPTY", file));
+  if (syntaxCount > MAX_SYNTAX_FINDINGS) {
+    findings.push(finding("FINDINGS_TRUNCATED", file, {}, { code: "CSV_SYNTAX", shown: MAX_SYNTAX_FINDINGS, total: syntaxCount }));
+  }
+  return { info, rows, findings };
+}
+
+interface Decoder {
+  write(bytes: Buffer): string;
+  end(): string;
+}
+
+function decoder(encoding: Encoding): Decoder {
+  if (encoding === "windows-1252") return { write: (b) => iconv.decode(b, "windows-1252"), end: () => "" };
+  const d = new StringDecoder(encoding === "utf-8" ? "utf8" : "utf16le");
+  return { write: (b) => d.write(b), end: () => d.end() };
+}
+
+const BLANK_CELL = /^[\s,;]*$/;
+
+/** A line of nothing but delimiters and whitespace carries no data (the same test that finds the header). */
+function isBlank(cells: string[]): boolean {
+  for (const c of cells) {
+    const ch = c.charCodeAt(0);
+    if (ch > 32 && ch < 127 && ch !== 44 && ch !== 59) return false;
+    if (!BLANK_CELL.test(c)) return false;
+  }
+  return true;
+}
+
+function fail(f: Finding): CsvReadResult {
+  return { rows: 0, findings: [f] };
+}
+
+function isFsError(e: unknown): e is NodeJS.ErrnoException {
+  return e instanceof Error && typeof (e as NodeJS.ErrnoException).syscall === "string";
+}
+
+function reasonOf(e: unknown): string {
+  const code = isFsError(e) || e instanceof Error ? (e as NodeJS.ErrnoException).code : undefined;
+  if (code === "ENOENT" || code === "ENOTDIR") return "missing";
+  if (code === "EISDIR") return "directory";
+  if (code === "EACCES" || code === "EPERM") return "permission";
+  return code ?? "unknown";
+}
