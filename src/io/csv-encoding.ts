@@ -108,14 +108,28 @@ function firstOf(view: Buffer, bytes: readonly number[]): number {
   return first;
 }
 
-/** Index in bytes of the first lone surrogate or NUL unit; `state.high` carries a surrogate cut by a chunk. */
-function firstBadUtf16(view: Buffer, state: { high: boolean }): number {
+/** Trailing bytes to keep for the next chunk: an odd byte, and a high surrogate whose pair may follow. */
+function utf16Tail(view: Buffer): number {
+  const odd = view.length % 2;
+  const hi = view[view.length - odd - 1] ?? 0;
+  return hi >= 0xd8 && hi <= 0xdb ? odd + 2 : odd;
+}
+
+/**
+ * Byte index of the first lone surrogate or NUL unit, -1 if none. Native decoding and
+ * isWellFormed() (Node 20) answer the usual case; the unit-by-unit loop only runs to locate.
+ */
+function firstBadUtf16(view: Buffer): number {
+  const text = view.toString("utf16le");
+  if ((text as unknown as { isWellFormed(): boolean }).isWellFormed() && !text.includes("\0")) return -1;
   for (let i = 0; i + 1 < view.length; i += 2) {
     const u = (view[i] ?? 0) | ((view[i + 1] ?? 0) << 8);
-    const isLow = u >= 0xdc00 && u <= 0xdfff;
-    if (state.high !== isLow) return state.high ? i - 2 : i;
-    state.high = u >= 0xd800 && u <= 0xdbff;
-    if (u === 0) return i;
+    if (u === 0 || (u >= 0xdc00 && u <= 0xdfff)) return i;
+    if (u >= 0xd800 && u <= 0xdbff) {
+      const next = (view[i + 2] ?? 0) | ((view[i + 3] ?? 0) << 8);
+      if (i + 3 >= view.length || next < 0xdc00 || next > 0xdfff) return i;
+      i += 2;
+    }
   }
   return -1;
 }
@@ -127,19 +141,17 @@ export async function detectEncoding(fh: FileHandle, size: number): Promise<Dete
   if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return { ok: false, reason: "xls", unit: 1 };
   if (startsWith(head, [0xfe, 0xff])) return { ok: false, reason: "utf-16be", unit: 1 };
   if (startsWith(head, [0xff, 0xfe])) {
-    const state = { high: false };
     const bad = await eachChunk(
       fh,
       size,
       2,
       (view, base, last) => {
-        const at = firstBadUtf16(view, state);
+        const at = firstBadUtf16(view);
         if (at !== -1) return base + at;
-        if (last && state.high) return base + view.length - (view.length % 2) - 2;
         if (last && view.length % 2 === 1) return base + view.length - 1;
         return undefined;
       },
-      oddTail,
+      utf16Tail,
     );
     if (bad === undefined) return { ok: true, encoding: "utf-16le", bom: true, skip: 2 };
     return { ok: false, offset: bad, unit: 2 };

@@ -91,10 +91,21 @@ describe("encodings", () => {
     expect(r.rows).toEqual([{ cells: ["1", "Siti Ā 😀", "Bangil"], line: 2 }]);
   });
 
+  it("keeps a UTF-16 surrogate pair whole across a chunk boundary", async () => {
+    const pad = "x".repeat((CHUNK_BYTES - 2) / 2 - 7);
+    const bytes = utf16(`a\tb\r\n1\t${pad}😀\r\n`);
+    expect(bytes.readUInt16LE(CHUNK_BYTES)).toBe(0xd83d);
+    const r = await readBytes(bytes);
+    expect(r.findings).toEqual([]);
+    expect(r.rows).toEqual([{ cells: ["1", pad + "😀"], line: 2 }]);
+  });
+
   it.each([
     ["a byte Windows-1252 leaves undefined", latin1("no,nama\n1,Siti\n2,Ma\xe9ruf \x81\n"), 3, 24],
     ["invalid UTF-8 after a UTF-8 BOM", Buffer.concat([Buffer.from("\uFEFFno,nama\r\n1,Dédé\r\n2,"), latin1("Ma\xe9ruf\r\n")]), 3, 26],
     ["a lone surrogate in UTF-16", Buffer.concat([utf16("no\tnama\n1\tab"), Buffer.from([0x00, 0xd8, 0x41, 0x00])]), 2, 26],
+    ["a lone surrogate ending a UTF-16 file", Buffer.concat([utf16("no\tnama\r\n1\tab"), Buffer.from([0x00, 0xd8])]), 2, 28],
+    ["an odd byte ending a UTF-16 file", Buffer.concat([utf16("no\tnama\r\n1\tab"), Buffer.from([0x41])]), 2, 28],
   ])("reports %s as CSV_ENCODING_INVALID with line and byte offset", async (_name, bytes, line, offset) => {
     const r = await readBytes(bytes);
     expect(r.findings).toEqual([{ code: "CSV_ENCODING_INVALID", line, args: { line, offset } }]);
