@@ -28,6 +28,8 @@ interface Slow {
   cells?: string[];
   error?: SyntaxKind;
   errorLine?: number;
+  /** Nothing after this can be read reliably. */
+  stop?: boolean;
 }
 
 export class CsvRecordReader {
@@ -90,8 +92,8 @@ export class CsvRecordReader {
       }
       const r = quotedRecord(text, pos, delim, final, line);
       if (r.end === -1) break;
-      if (r.error === "unclosed_quote") {
-        sink.syntax(r.error, r.errorLine ?? line);
+      if (r.stop) {
+        sink.syntax(r.error ?? "unclosed_quote", r.errorLine ?? line);
         this.done = true;
         return;
       }
@@ -154,13 +156,14 @@ function quotedRecord(text: string, start: number, delimiter: string, final: boo
     let c = text.charCodeAt(i);
     if (c === QUOTE) {
       const open = cur;
+      const openAt = i;
       let value = "";
       let seg = i + 1;
       for (;;) {
         const q = text.indexOf('"', seg);
         if (q === -1 || q + 1 === n) {
           if (!final) return { end: -1, lines: 0 };
-          if (q === -1) return { end: n, lines: 0, error: "unclosed_quote", errorLine: open };
+          if (q === -1) return { end: n, lines: 0, error: "unclosed_quote", errorLine: open, stop: true };
         }
         cur += breaks(text, seg, q);
         if (text.charCodeAt(q + 1) === QUOTE) {
@@ -179,7 +182,12 @@ function quotedRecord(text: string, start: number, delimiter: string, final: boo
         i++;
         continue;
       }
-      if (c !== LF && c !== CR) return stray(i);
+      if (c !== LF && c !== CR) {
+        // `"Ani` left open swallows lines up to some later quote: the fault is where it opened.
+        // Reading resumes on the line after it, so the swallowed rows are still read.
+        if (cur > open) return { end: lineEnd(text, openAt, final), lines: open - line + 1, error: "unclosed_quote", errorLine: open };
+        return stray(i);
+      }
     } else {
       let stop = i;
       while (stop < n) {

@@ -164,9 +164,19 @@ describe("syntax", () => {
     expect(r.findings).toEqual([
       { code: "CSV_SYNTAX", line: 2, args: { kind: "stray_quote" } },
       { code: "CSV_SYNTAX", line: 3, args: { kind: "stray_quote" } },
+      { code: "CSV_SYNTAX", line: 4, args: { kind: "unclosed_quote" } },
       { code: "CSV_SYNTAX", line: 5, args: { kind: "stray_quote" } },
     ]);
     expect(r.rows).toEqual([{ cells: ["4", "Dewi"], line: 6 }]);
+  });
+
+  it("reports a quote left open before a later quoted field at the line where it opens, and reads the lines after it", async () => {
+    const r = await readBytes('no,nama\n1,"Siti\n2,"Ani"\n3,Budi\n');
+    expect(r.findings).toEqual([{ code: "CSV_SYNTAX", line: 2, args: { kind: "unclosed_quote" } }]);
+    expect(r.rows).toEqual([
+      { cells: ["2", "Ani"], line: 3 },
+      { cells: ["3", "Budi"], line: 4 },
+    ]);
   });
 
   it("keeps line numbers right after a quoted multi-line field", async () => {
