@@ -102,4 +102,53 @@ describe("round trip", () => {
       { numRuns: 500 },
     );
   });
+
+  it("gives the same records and located errors for any text, wherever it is cut", () => {
+    const messy = fc.array(fc.constantFrom("a", " ", '"', '""', ",", ";", "\n", "\r\n", "\r", "é"), { maxLength: 40 });
+    const events = (text: string, cuts: number[]): string[] => {
+      const out: string[] = [];
+      const reader = new CsvRecordReader(",", {
+        record: (cells, line) => void out.push(`${line}:${JSON.stringify(cells)}`),
+        syntax: (kind, line) => void out.push(`${line}:${kind}`),
+      });
+      let from = 0;
+      for (const cut of [...cuts, text.length]) {
+        reader.push(text.slice(from, cut));
+        from = cut;
+      }
+      reader.end();
+      return out;
+    };
+    fc.assert(
+      fc.property(messy, fc.array(fc.nat(), { maxLength: 5 }), (parts, cuts) => {
+        const text = parts.join("");
+        const at = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+        const whole = events(text, []);
+        expect(events(text, at)).toEqual(whole);
+        const lines = whole.map((e) => Number(e.split(":")[0]));
+        for (let i = 0; i < lines.length; i++) {
+          expect(lines[i]).toBeGreaterThanOrEqual(i === 0 ? 1 : lines[i - 1]! + 1);
+          expect(lines[i]).toBeLessThanOrEqual(breaks(text) + 1);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("never throws on arbitrary bytes: every problem is a finding", async () => {
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 64 }), async (bytes) => {
+        const path = join(dir, `b-${n++}.csv`);
+        await writeFile(path, bytes);
+        let header = 0;
+        const r = await readCsv(path, "b.csv", { onHeader: () => void header++, onRow: () => {} });
+        expect(header).toBeLessThanOrEqual(1);
+        const fatal = r.findings.some((f) => ["CSV_EMPTY", "CSV_ENCODING_INVALID"].includes(f.code));
+        if (fatal) expect(header).toBe(0);
+        for (const f of r.findings) if (f.code === "CSV_SYNTAX") expect(f.line).toBeGreaterThanOrEqual(1);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
