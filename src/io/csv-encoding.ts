@@ -12,7 +12,8 @@ export type Detected =
   | { ok: true; encoding: Encoding; bom: boolean; skip: number }
   | { ok: false; reason?: "xlsx" | "xls" | "binary" | "utf-16be"; offset?: number; unit: 1 | 2 };
 
-export const CHUNK_BYTES = 1 << 20;
+/** Papaparse's stream chunk size too: larger chunks were no faster and took 50 MB more RSS on 1M rows. */
+export const CHUNK_BYTES = 1 << 16;
 
 /** Bytes Windows-1252 leaves undefined; NUL is never in a text list. */
 const NOT_CP1252 = [0x00, 0x81, 0x8d, 0x8f, 0x90, 0x9d];
