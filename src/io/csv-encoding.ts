@@ -12,8 +12,8 @@ export type Detected =
   | { ok: true; encoding: Encoding; bom: boolean; skip: number }
   | { ok: false; reason?: "xlsx" | "xls" | "binary" | "utf-16be"; offset?: number; unit: 1 | 2 };
 
-/** Papaparse's stream chunk size too: larger chunks were no faster and took 50 MB more RSS on 1M rows. */
-export const CHUNK_BYTES = 1 << 16;
+/** Large: the scan builds no strings, and fewer reads make it 5x faster than in 64 KB steps. */
+export const SCAN_CHUNK_BYTES = 1 << 20;
 
 /** Bytes Windows-1252 leaves undefined; NUL is never in a text list. */
 const NOT_CP1252 = [0x00, 0x81, 0x8d, 0x8f, 0x90, 0x9d];
@@ -35,11 +35,11 @@ async function eachChunk(
   scan: (view: Buffer, base: number, last: boolean) => number | undefined,
   keepTail?: (view: Buffer) => number,
 ): Promise<number | undefined> {
-  const buf = Buffer.allocUnsafe(CHUNK_BYTES + 4);
+  const buf = Buffer.allocUnsafe(SCAN_CHUNK_BYTES + 4);
   let carry = 0;
   let pos = from;
   while (pos < size) {
-    const got = await readAt(fh, buf, carry, Math.min(CHUNK_BYTES, size - pos), pos);
+    const got = await readAt(fh, buf, carry, Math.min(SCAN_CHUNK_BYTES, size - pos), pos);
     if (got === 0) break;
     const base = pos - carry;
     pos += got;

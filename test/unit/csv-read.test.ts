@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readCsv, MAX_SYNTAX_FINDINGS, type CsvInfo } from "../../src/io/csv-read.js";
-import { CHUNK_BYTES } from "../../src/io/csv-encoding.js";
+import { readCsv, MAX_SYNTAX_FINDINGS, READ_CHUNK_BYTES, type CsvInfo } from "../../src/io/csv-read.js";
+import { SCAN_CHUNK_BYTES } from "../../src/io/csv-encoding.js";
 import { MAX_RECORD_CHARS } from "../../src/io/csv-records.js";
 
 let dir = "";
@@ -76,7 +76,7 @@ describe("encodings", () => {
 
   it("restarts as Windows-1252 when the only bad byte is at the end of a large file, delivering each row once", async () => {
     const body = "no,nama\n" + Array.from({ length: 100_000 }, (_, i) => `${i + 1},Nama ${i + 1}\n`).join("");
-    expect(body.length).toBeGreaterThan(CHUNK_BYTES);
+    expect(body.length).toBeGreaterThan(SCAN_CHUNK_BYTES);
     const r = await readBytes(Buffer.concat([Buffer.from(body), latin1("100001,Ma\xe9ruf\n")]));
     expect(r.findings.map((f) => f.code)).toEqual(["CSV_ENCODING"]);
     expect(r.count).toBe(100_001);
@@ -91,10 +91,10 @@ describe("encodings", () => {
     expect(r.rows).toEqual([{ cells: ["1", "Siti Ā 😀", "Bangil"], line: 2 }]);
   });
 
-  it("keeps a UTF-16 surrogate pair whole across a chunk boundary", async () => {
-    const pad = "x".repeat((CHUNK_BYTES - 2) / 2 - 7);
+  it.each([SCAN_CHUNK_BYTES, READ_CHUNK_BYTES])("keeps a UTF-16 surrogate pair whole across a chunk boundary (%i)", async (chunk) => {
+    const pad = "x".repeat((chunk - 2) / 2 - 7);
     const bytes = utf16(`a\tb\r\n1\t${pad}😀\r\n`);
-    expect(bytes.readUInt16LE(CHUNK_BYTES)).toBe(0xd83d);
+    expect(bytes.readUInt16LE(chunk)).toBe(0xd83d);
     const r = await readBytes(bytes);
     expect(r.findings).toEqual([]);
     expect(r.rows).toEqual([{ cells: ["1", pad + "😀"], line: 2 }]);
@@ -196,7 +196,7 @@ describe("syntax", () => {
   });
 
   it("takes a quoted field that never closes within the limit as an unclosed quote (bounded memory)", async () => {
-    const r = await readBytes(`no,nama\n1,Siti\n2,"${"x".repeat(MAX_RECORD_CHARS + CHUNK_BYTES)}\n3,Ani\n`);
+    const r = await readBytes(`no,nama\n1,Siti\n2,"${"x".repeat(MAX_RECORD_CHARS + 2 * READ_CHUNK_BYTES)}\n3,Ani\n`);
     expect(r.findings).toEqual([{ code: "CSV_SYNTAX", line: 3, args: { kind: "unclosed_quote" } }]);
     expect(lines(r)).toEqual([2]);
   });
@@ -249,9 +249,10 @@ describe("lines and blank lines", () => {
     expect(r.rows[0]?.cells).toEqual(["3514014101900001", "0812345678", " Siti  "]);
   });
 
-  it.each([0, 1, 2, 3])("keeps CRLF, multi-byte characters and quotes whole across a chunk boundary (shift %i)", async (shift) => {
+  const shifts = [0, 1, 2, 3].flatMap((shift) => [SCAN_CHUNK_BYTES, READ_CHUNK_BYTES].map((chunk) => [chunk, shift]));
+  it.each(shifts)("keeps CRLF, multi-byte characters and quotes whole across a chunk boundary (%i, shift %i)", async (chunk, shift) => {
     const first = "no,nama\r\n";
-    const pad = "x".repeat(CHUNK_BYTES - first.length - 4 - shift);
+    const pad = "x".repeat(chunk - first.length - 4 - shift);
     const text = `${first}1,${pad}\r\n2,"Dé\r\ndé"\r\n3,Ā😀\r\n`;
     const r = await readBytes(text);
     expect(r.rows).toEqual([
