@@ -50,24 +50,24 @@ export async function readCsv(path: string, file: string, handlers: CsvHandlers)
   try {
     return await readOpen(fh, file, handlers);
   } catch (e) {
-    if (!isFsError(e)) throw e;
-    return fail(finding("FILE_UNREADABLE", file, {}, { reason: reasonOf(e) }));
+    if (!(e instanceof ReadFailure)) throw e;
+    return fail(finding("FILE_UNREADABLE", file, {}, { reason: reasonOf(e.cause) }));
   } finally {
     await fh.close();
   }
 }
 
 async function readOpen(fh: FileHandle, file: string, handlers: CsvHandlers): Promise<CsvReadResult> {
-  const st = await fh.stat();
+  const st = await io(fh.stat());
   if (st.isDirectory()) return fail(finding("FILE_UNREADABLE", file, {}, { reason: "directory" }));
   if (!st.isFile()) return fail(finding("FILE_UNREADABLE", file, {}, { reason: "not_file" }));
   const size = st.size;
   if (size === 0) return fail(finding("CSV_EMPTY", file));
-  const det = await detectEncoding(fh, size);
+  const det = await io(detectEncoding(fh, size));
   if (!det.ok) {
     if (det.offset === undefined) return fail(finding("CSV_ENCODING_INVALID", file, {}, { reason: det.reason }));
     const skip = det.unit === 2 ? 2 : 0;
-    const line = await lineAtOffset(fh, det.offset, skip, det.unit);
+    const line = await io(lineAtOffset(fh, det.offset, skip, det.unit));
     const args = det.reason ? { line, offset: det.offset, reason: det.reason } : { line, offset: det.offset };
     return fail(finding("CSV_ENCODING_INVALID", file, { line }, args));
   }
@@ -121,7 +121,7 @@ async function readOpen(fh: FileHandle, file: string, handlers: CsvHandlers): Pr
     if (final) reader.end();
   };
   while (pos < size && !reader?.stopped) {
-    const { bytesRead } = await fh.read(buf, 0, Math.min(READ_CHUNK_BYTES, size - pos), pos);
+    const { bytesRead } = await io(fh.read(buf, 0, Math.min(READ_CHUNK_BYTES, size - pos), pos));
     if (bytesRead === 0) break;
     pos += bytesRead;
     feed(decode.write(buf.subarray(0, bytesRead)), false);
@@ -167,12 +167,21 @@ function fail(f: Finding): CsvReadResult {
   return { rows: 0, findings: [f] };
 }
 
-function isFsError(e: unknown): e is NodeJS.ErrnoException {
-  return e instanceof Error && typeof (e as NodeJS.ErrnoException).syscall === "string";
+/** A failed read of the list (EIO, a file gone mid-read), kept apart from errors thrown by the handlers. */
+class ReadFailure extends Error {
+  constructor(override readonly cause: unknown) {
+    super("read failed");
+  }
+}
+
+function io<T>(p: Promise<T>): Promise<T> {
+  return p.catch((e: unknown) => {
+    throw new ReadFailure(e);
+  });
 }
 
 function reasonOf(e: unknown): string {
-  const code = isFsError(e) || e instanceof Error ? (e as NodeJS.ErrnoException).code : undefined;
+  const code = e instanceof Error ? (e as NodeJS.ErrnoException).code : undefined;
   if (code === "ENOENT" || code === "ENOTDIR") return "missing";
   if (code === "EISDIR") return "directory";
   if (code === "EACCES" || code === "EPERM") return "permission";

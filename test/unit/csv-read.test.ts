@@ -296,6 +296,21 @@ describe("unusable files", () => {
   });
 });
 
+describe("handlers", () => {
+  it("lets an error thrown by a handler through: it is a bug, not a finding about the file", async () => {
+    const path = join(dir, "handler.csv");
+    await writeFile(path, "a,b\n1,2\n");
+    const boom = Object.assign(new Error("EACCES: out.csv"), { code: "EACCES", syscall: "open" });
+    const read = readCsv(path, "handler.csv", {
+      onHeader: () => {},
+      onRow: () => {
+        throw boom;
+      },
+    });
+    await expect(read).rejects.toBe(boom);
+  });
+});
+
 describe("progress", () => {
   it("reports progress at most every few MB and ends at the file size", async () => {
     const text = "no,nama\n" + "1,Siti Rahayu\n".repeat(700_000);
