@@ -6,11 +6,18 @@
 import { z } from "zod";
 import { parseDate } from "./dates.js";
 
+/**
+ * Our words only for a value of the wrong kind: a missing value ("required") and a value
+ * out of range ("too big") keep zod's own, more precise message.
+ */
+const typeError = (message: string) => (iss: { code?: string; input?: unknown }) =>
+  iss.code === "invalid_type" && iss.input !== undefined ? message : undefined;
+
 /** Scalars arrive as strings; numbers are accepted only when written as plain numbers. */
 const intText = (min: number, max = Number.MAX_SAFE_INTEGER) =>
   z.preprocess(
     (v) => (typeof v === "string" && /^-?\d+$/.test(v.trim()) ? Number(v.trim()) : v),
-    z.number({ error: "harus bilangan bulat / must be a whole number" }).int().min(min).max(max),
+    z.number({ error: typeError("harus bilangan bulat / must be a whole number") }).int().min(min).max(max),
   );
 
 const shareText = z.preprocess(
@@ -21,12 +28,12 @@ const shareText = z.preprocess(
     if (pct?.[1]) return Number(pct[1].replace(",", ".")) / 100;
     return /^\d+(?:\.\d+)?$/.test(s) ? Number(s) : v;
   },
-  z.number({ error: "harus angka 0-1 atau persen / must be a number 0-1 or a percentage" }).min(0).max(1),
+  z.number({ error: typeError("harus angka 0-1 atau persen / must be a number 0-1 or a percentage") }).min(0).max(1),
 );
 
 const boolText = z.preprocess(
   (v) => (v === "true" ? true : v === "false" ? false : v),
-  z.boolean({ error: "tulis true atau false / write true or false" }),
+  z.boolean({ error: typeError("tulis true atau false / write true or false") }),
 );
 
 const text = z.string().trim().min(1);
