@@ -42,6 +42,7 @@ export const CODES = {
   VALUE_INVALID: "error",
   AGE_OUT_OF_RANGE: "error",
   DISABILITY_REQUIRED: "error",
+  SEX_NOT_ELIGIBLE: "error",
   PERSON_REPEATED: "warning",
   // whole list
   QUOTA_TOTAL: "error",

@@ -1,5 +1,5 @@
 /** One row of a participant list, read and checked. */
-import type { Code } from "./findings.js";
+import type { Code, FindingArgs } from "./findings.js";
 
 export const DISABILITIES = ["fisik", "intelektual", "mental", "netra", "rungu", "wicara"] as const;
 export type Disability = (typeof DISABILITIES)[number];
@@ -50,7 +50,7 @@ export interface Participant {
   /** Codes of error findings on this row (bad data; empty when the row is clean). */
   errors: Code[];
   /** Eligibility problems: AGE_OUT_OF_RANGE, DISABILITY_REQUIRED, ... with a short Indonesian reason each. */
-  ineligible: { code: Code; reason: string }[];
+  ineligible: { code: Code; reason: string; args?: FindingArgs }[];
 }
 
 export function disabilityCategory(d: Disability): DisabilityCategory {

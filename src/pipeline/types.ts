@@ -19,6 +19,8 @@ export interface Coverage {
 
 export interface ListResult {
   program: Program;
+  /** The participant list as findings name it. */
+  file: string;
   /** Header cells exactly as in the file, and the canonical column each maps to (undefined: ignored/unknown). */
   header: string[];
   columns: (string | undefined)[];
@@ -27,11 +29,13 @@ export interface ListResult {
   /** Rows that count for quotas: status `peserta`, or every row when the list has no status column. */
   inProgram: number;
   hasStatusColumn: boolean;
+  /** The list has at least one hadir_N column. */
+  hasAttendance: boolean;
   /** Findings for the program file and its list, sorted; capped per code (FINDINGS_TRUNCATED says so). */
   findings: Finding[];
   errors: number;
   warnings: number;
-  /** True when the program or its list could not be read at all (exit 2). */
+  /** True when the list could not be read at all (exit 2). */
   fatal: boolean;
   coverage?: Coverage;
   /** Filled only when asked for with `keep: true`. */
@@ -42,5 +46,7 @@ export interface ScanOptions {
   /** Keep every participant in memory (roster, certificates); off for streaming commands. */
   keep?: boolean;
   /** Called for each row as it is read, after the row's own checks. */
-  onParticipant?: (p: Participant) => void;
+  onParticipant?: (p: Participant, program: Program) => void;
+  /** Bytes read so far, for a progress bar. */
+  onProgress?: (bytesRead: number, totalBytes: number, program: Program) => void;
 }
