@@ -7,29 +7,8 @@ import { maskNik, type NikOk } from "./nik.js";
 import type { AreaRef, Participant } from "./participant.js";
 import type { GroupQuota, Program } from "./program.js";
 import { foldHeader } from "./columns.js";
+import { NikTable } from "./nik-table.js";
 import { parseSex } from "./values.js";
-
-/**
- * A NIK as a number: 16 digits do not fit a double exactly, so the first digit picks one of
- * ten maps and the other 15 (< 2^53) are the key. Much smaller than string keys at 1M rows.
- */
-export class NikSet<V> {
-  private readonly maps: Map<number, V>[] = Array.from({ length: 10 }, () => new Map());
-  get(nik: string): V | undefined {
-    return this.maps[nik.charCodeAt(0) - 48]?.get(Number(nik.slice(1)));
-  }
-  set(nik: string, v: V): void {
-    this.maps[nik.charCodeAt(0) - 48]?.set(Number(nik.slice(1)), v);
-  }
-  *entries(): IterableIterator<[string, V]> {
-    for (let d = 0; d < 10; d++) {
-      for (const [k, v] of this.maps[d] ?? []) yield [`${d}${String(k).padStart(15, "0")}`, v];
-    }
-  }
-  get size(): number {
-    return this.maps.reduce((n, m) => n + m.size, 0);
-  }
-}
 
 /** Whether a participant's value in `field` is `value` (case- and punctuation-insensitive). */
 export function groupMatches(p: Participant, q: GroupQuota, cell: (field: string) => string): boolean {
@@ -55,7 +34,6 @@ export interface ListSummary {
 }
 
 export class ListChecker {
-  private readonly niks = new NikSet<number>();
   private validNiks = 0;
   private endingInZero = 0;
   private inProgram = 0;
@@ -66,6 +44,8 @@ export class ListChecker {
   constructor(
     private readonly program: Program,
     private readonly file: string,
+    /** Valid NIKs of the list with the line of their first row. */
+    private readonly niks: NikTable = new NikTable(),
   ) {
     this.groups = program.quota.groups.map(() => 0);
   }
@@ -76,9 +56,8 @@ export class ListChecker {
     if (nik) {
       this.validNiks++;
       if (nik.nik.charCodeAt(15) === 48) this.endingInZero++;
-      const first = this.niks.get(nik.nik);
-      if (first === undefined) this.niks.set(nik.nik, p.line);
-      else dup = finding("NIK_DUPLICATE", this.file, { line: p.line, field: "nik" }, { nik: maskNik(nik.nik), first });
+      const first = this.niks.add(nik.nik, p.line);
+      if (first !== undefined) dup = finding("NIK_DUPLICATE", this.file, { line: p.line, field: "nik" }, { nik: maskNik(nik.nik), first });
     }
     if (!inProgram) return dup;
     this.inProgram++;

@@ -24,11 +24,51 @@ export interface RowContext {
   file: string;
   /** canonical column -> cell index */
   index: ReadonlyMap<string, number>;
+  /** The same for the columns read on every row, -1 when absent (no Map lookup per cell). */
+  col: ColumnIndex;
   /** hadir_N columns present (0: the list has no attendance yet). */
   days: number;
   matchDistrict(raw: string): AreaMatch;
   /** undefined when the desa column is absent or the table is not loaded. */
   matchVillage?: (districtCode: string | undefined, raw: string) => AreaMatch;
+}
+
+export interface ColumnIndex {
+  nik: number;
+  nama: number;
+  jenis_kelamin: number;
+  tanggal_lahir: number;
+  kecamatan: number;
+  desa: number;
+  disabilitas: number;
+  telepon: number;
+  status: number;
+  tanggal_daftar: number;
+  nilai: number;
+  nib: number;
+  pameran: number;
+  /** hadir_1 .. hadir_<days> */
+  hadir: number[];
+}
+
+export function columnIndex(index: ReadonlyMap<string, number>, days: number): ColumnIndex {
+  const at = (c: string): number => index.get(c) ?? -1;
+  return {
+    nik: at("nik"),
+    nama: at("nama"),
+    jenis_kelamin: at("jenis_kelamin"),
+    tanggal_lahir: at("tanggal_lahir"),
+    kecamatan: at("kecamatan"),
+    desa: at("desa"),
+    disabilitas: at("disabilitas"),
+    telepon: at("telepon"),
+    status: at("status"),
+    tanggal_daftar: at("tanggal_daftar"),
+    nilai: at("nilai"),
+    nib: at("nib"),
+    pameran: at("pameran"),
+    hadir: Array.from({ length: days }, (_, i) => at(`hadir_${i + 1}`)),
+  };
 }
 
 export const STATUSES = ["peserta", "cadangan", "tidak_memenuhi_syarat"] as const;
@@ -50,13 +90,10 @@ function birthFromNik(n: NikOk, on: string): string {
 }
 
 export function checkRow(ctx: RowContext, cells: readonly string[], line: number, rowIndex: number): RowResult {
-  const { file, index, program } = ctx;
+  const { file, col, program } = ctx;
   const findings: Finding[] = [];
   const errors: Code[] = [];
-  const cell = (c: string): string => {
-    const i = index.get(c);
-    return i === undefined ? "" : (cells[i] ?? "").trim();
-  };
+  const cell = (c: Exclude<keyof ColumnIndex, "hadir">): string => at(cells, col[c]);
   const report = (code: Code, field: string, args: Record<string, string | number | undefined> = {}): void => {
     const f = finding(code, file, { line, field }, args);
     findings.push(f);
@@ -70,7 +107,7 @@ export function checkRow(ctx: RowContext, cells: readonly string[], line: number
   else if (n.reason === "date") report("NIK_DATE", "nik", { nik: maskNik(rawNik) });
   else report("NIK_FORMAT", "nik", { nik: maskNik(rawNik), reason: n.reason, length: n.length });
 
-  const nm = cleanName(cells[index.get("nama") ?? -1] ?? "");
+  const nm = cleanName(col.nama < 0 ? "" : (cells[col.nama] ?? ""));
   if (nm.name === "") report("NAME_MISSING", "nama");
   else if (nm.changed || nm.suspicious) report("NAME_SUSPICIOUS", "nama", { reason: nm.suspicious ? "markup" : "hidden" });
 
@@ -128,7 +165,7 @@ export function checkRow(ctx: RowContext, cells: readonly string[], line: number
 
   if (ctx.days > 0) {
     for (let d = 1; d <= program.days; d++) {
-      const raw = cell(`hadir_${d}`);
+      const raw = at(cells, col.hadir[d - 1] ?? -1);
       const present = parseAttendance(raw);
       if (present === undefined) report("ATTENDANCE_INVALID", `hadir_${d}`, { value: raw });
       p.attendance.push(present === true);
@@ -141,8 +178,12 @@ export function checkRow(ctx: RowContext, cells: readonly string[], line: number
 
 type Reporter = (code: Code, field: string, args?: Record<string, string | number | undefined>) => void;
 
-function optionalColumns(ctx: RowContext, cell: (c: string) => string, p: Participant, report: Reporter): void {
-  if (ctx.index.has("status")) {
+function at(cells: readonly string[], i: number): string {
+  return i < 0 ? "" : (cells[i] ?? "").trim();
+}
+
+function optionalColumns(ctx: RowContext, cell: (c: Exclude<keyof ColumnIndex, "hadir">) => string, p: Participant, report: Reporter): void {
+  if (ctx.col.status >= 0) {
     const s = cell("status").toLowerCase().replace(/[\s-]+/g, "_");
     if ((STATUSES as readonly string[]).includes(s)) p.status = s;
     else report("VALUE_INVALID", "status", { value: cell("status"), kind: "status" });
@@ -159,7 +200,7 @@ function optionalColumns(ctx: RowContext, cell: (c: string) => string, p: Partic
   const nib = parseNib(cell("nib"));
   if (!nib.ok) report("VALUE_INVALID", "nib", { value: cell("nib"), kind: "nib" });
   else if (nib.value) p.nib = nib.value;
-  if (ctx.index.has("pameran")) {
+  if (ctx.col.pameran >= 0) {
     const ex = parseYesNo(cell("pameran"));
     if (ex === undefined) report("VALUE_INVALID", "pameran", { value: cell("pameran"), kind: "yesno" });
     else p.exhibition = ex;

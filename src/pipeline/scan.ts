@@ -1,12 +1,14 @@
 /** One streaming pass over a program's participant list: rows checked, list checked. */
+import { stat } from "node:fs/promises";
 import { createDistrictMatcher, createVillageMatcher, type VillageMatcher } from "../domain/area-names.js";
 import { mapHeader, type HeaderMap } from "../domain/columns.js";
 import { compareFindings, finding, isFatal } from "../domain/findings.js";
-import { ListChecker, NikSet } from "../domain/list-checks.js";
+import { ListChecker } from "../domain/list-checks.js";
+import { NikTable } from "../domain/nik-table.js";
 import { maskNik } from "../domain/nik.js";
 import type { Participant } from "../domain/participant.js";
 import type { Program } from "../domain/program.js";
-import { checkRow, type RowContext } from "../domain/row-check.js";
+import { checkRow, columnIndex, type RowContext } from "../domain/row-check.js";
 import { loadVillages } from "../io/area-data.js";
 import { readCsv } from "../io/csv-read.js";
 import { FindingSink, MAX_FINDINGS_PER_CODE } from "./finding-sink.js";
@@ -35,7 +37,7 @@ function isBlankRow(cells: readonly string[]): boolean {
 
 /** NIKs of one list (valid ones), for checks across programs. */
 export interface ScanExtras {
-  niks?: NikSet<number>;
+  niks?: NikTable;
 }
 
 export async function scanList(ws: Workspace, program: Program, opts: ScanOptions = {}, extras: ScanExtras = {}): Promise<ListResult> {
@@ -44,7 +46,9 @@ export async function scanList(ws: Workspace, program: Program, opts: ScanOption
   const matchDistrict = createDistrictMatcher(districts).match;
   const villages = await villageMatcher(program.region);
   const sink = new FindingSink();
-  const checker = new ListChecker(program, file);
+  const size = await stat(program.participantsPath).then((s) => s.size, () => 0);
+  const niks = extras.niks ?? new NikTable(Math.ceil(size / 64));
+  const checker = new ListChecker(program, file, niks);
   const result: ListResult = {
     program,
     file,
@@ -76,7 +80,7 @@ export async function scanList(ws: Workspace, program: Program, opts: ScanOption
       result.hasAttendance = map.days > 0;
       const structural = map.findings.some((f) => f.code === "CSV_HEADER_MISSING" || f.code === "CSV_HEADER_DUPLICATE");
       if (structural) return;
-      const c: RowContext = { program, file, index: map.index, days: map.days, matchDistrict };
+      const c: RowContext = { program, file, index: map.index, col: columnIndex(map.index, program.days), days: map.days, matchDistrict };
       if (map.index.has("desa")) c.matchVillage = (d, raw) => villages.match(d, raw);
       ctx = c;
     },
@@ -97,7 +101,6 @@ export async function scanList(ws: Workspace, program: Program, opts: ScanOption
         sink.add(dup);
         p.errors.push("NIK_DUPLICATE");
       }
-      if (nik && extras.niks && extras.niks.get(nik.nik) === undefined) extras.niks.set(nik.nik, line);
       if (inProgram) {
         result.inProgram++;
         for (const e of p.ineligible) sink.add(finding(e.code, file, { line, field: fieldOf(e.code) }, { reason: e.reason, ...e.args }));
@@ -136,23 +139,26 @@ function fieldOf(code: string): string {
 export async function scanPrograms(ws: Workspace, opts: ScanOptions & { programs?: Program[] } = {}): Promise<ListResult[]> {
   const programs = opts.programs ?? ws.programs;
   const results: ListResult[] = [];
-  const byYear = new Map<number, NikSet<{ program: string; line: number }>>();
+  const byYear = new Map<number, NikTable>();
   for (const program of programs) {
-    const niks = new NikSet<number>();
+    const size = await stat(program.participantsPath).then((s) => s.size, () => 0);
+    const niks = new NikTable(Math.ceil(size / 64));
     const r = await scanList(ws, program, opts, { niks });
     results.push(r);
     if (r.fatal) continue;
     let year = byYear.get(program.fiscalYear);
-    if (!year) byYear.set(program.fiscalYear, (year = new NikSet()));
+    if (!year) byYear.set(program.fiscalYear, (year = new NikTable()));
     let repeated = 0;
     for (const [nik, line] of niks.entries()) {
-      const first = year.get(nik);
-      if (first) {
+      // value: program index (high bits) and line, so the finding can point at the first one
+      const first = year.add(nik, results.length - 1);
+      if (first !== undefined) {
+        const other = programs[first];
         if (++repeated <= MAX_FINDINGS_PER_CODE) {
-          r.findings.push(finding("PERSON_REPEATED", r.file, { line, field: "nik" }, { nik: maskNik(nik), other: first.program, otherLine: first.line }));
+          r.findings.push(finding("PERSON_REPEATED", r.file, { line, field: "nik" }, { nik: maskNik(nik), other: other?.id }));
         }
         r.warnings++;
-      } else year.set(nik, { program: program.id, line });
+      }
     }
     if (repeated > MAX_FINDINGS_PER_CODE) {
       r.findings.push(finding("FINDINGS_TRUNCATED", r.file, {}, { code: "PERSON_REPEATED", shown: MAX_FINDINGS_PER_CODE, total: repeated }));

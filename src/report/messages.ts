@@ -131,7 +131,7 @@ const WORDS: Record<Code, Words> = {
       : [`usia ${s(a.age)} tahun pada hari pertama, di atas batas ${s(a.max)}`, `age ${s(a.age)} on the first day, above the maximum ${s(a.max)}`],
   DISABILITY_REQUIRED: () => ["program ini untuk penyandang disabilitas, kolom disabilitas kosong", "this program is for people with disabilities; the disability column is empty"],
   SEX_NOT_ELIGIBLE: (a) => (a.sex === "P" ? ["program ini khusus perempuan", "this program is for women only"] : ["program ini khusus laki-laki", "this program is for men only"]),
-  PERSON_REPEATED: (a) => [`NIK ${s(a.nik)} juga ikut program ${s(a.other)} (baris ${s(a.otherLine)}) di tahun anggaran yang sama`, `NIK ${s(a.nik)} also attends program ${s(a.other)} (line ${s(a.otherLine)}) in the same fiscal year`],
+  PERSON_REPEATED: (a) => [`NIK ${s(a.nik)} juga ikut program ${s(a.other)} di tahun anggaran yang sama`, `NIK ${s(a.nik)} also attends program ${s(a.other)} in the same fiscal year`],
   QUOTA_TOTAL: (a) => [`${s(a.count)} peserta untuk ${s(a.total)} kursi; pilih peserta dengan \`pelatihan roster\``, `${s(a.count)} participants for ${s(a.total)} seats; select them with \`pelatihan roster\``],
   QUOTA_DISTRICT: (a) => [`kecamatan ${s(a.district)}: ${s(a.count)} peserta, maksimal ${s(a.max)}`, `kecamatan ${s(a.district)}: ${s(a.count)} participants, at most ${s(a.max)}`],
   QUOTA_GROUP: (a, f) => {
