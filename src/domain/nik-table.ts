@@ -13,68 +13,70 @@ function half(nik: string, from: number): number {
 }
 
 export class NikTable {
-  private hi: Uint32Array;
-  private lo: Uint32Array;
-  private val: Uint32Array;
+  /** Slot i is t[3i] (first half, EMPTY when free), t[3i+1] (second half), t[3i+2] (value): one cache line per probe. */
+  private t: Uint32Array;
   private mask: number;
   size = 0;
 
   constructor(capacity = 1024) {
     let cap = 1024;
     while (cap < capacity * 2) cap *= 2;
-    this.hi = new Uint32Array(cap).fill(EMPTY);
-    this.lo = new Uint32Array(cap);
-    this.val = new Uint32Array(cap);
+    this.t = new Uint32Array(cap * 3).fill(EMPTY);
     this.mask = cap - 1;
   }
 
+  /** Offset of the slot holding the NIK, or of the free slot where it belongs. */
   private slot(h: number, l: number): number {
+    const t = this.t;
     let i = (Math.imul(h ^ Math.imul(l, 0x9e3779b1), 0x85ebca6b) >>> 0) & this.mask;
-    while (this.hi[i] !== EMPTY && (this.hi[i] !== h || this.lo[i] !== l)) i = (i + 1) & this.mask;
-    return i;
+    for (;;) {
+      const o = i * 3;
+      const x = t[o];
+      if (x === EMPTY || (x === h && t[o + 1] === l)) return o;
+      i = (i + 1) & this.mask;
+    }
   }
 
   /** The value stored for a valid 16-digit NIK, or undefined. */
   get(nik: string): number | undefined {
-    const i = this.slot(half(nik, 0), half(nik, 8));
-    return this.hi[i] === EMPTY ? undefined : this.val[i];
+    const o = this.slot(half(nik, 0), half(nik, 8));
+    return this.t[o] === EMPTY ? undefined : this.t[o + 2];
   }
 
   /** Stores `value` unless the NIK is there; returns the value already stored, if any. */
   add(nik: string, value: number): number | undefined {
     const h = half(nik, 0);
     const l = half(nik, 8);
-    const i = this.slot(h, l);
-    if (this.hi[i] !== EMPTY) return this.val[i];
-    this.hi[i] = h;
-    this.lo[i] = l;
-    this.val[i] = value;
+    const o = this.slot(h, l);
+    const t = this.t;
+    if (t[o] !== EMPTY) return t[o + 2];
+    t[o] = h;
+    t[o + 1] = l;
+    t[o + 2] = value;
     if (++this.size * 2 > this.mask) this.grow();
     return undefined;
   }
 
   *entries(): IterableIterator<[string, number]> {
-    for (let i = 0; i <= this.mask; i++) {
-      const h = this.hi[i] as number;
+    const t = this.t;
+    for (let o = 0; o < t.length; o += 3) {
+      const h = t[o] as number;
       if (h === EMPTY) continue;
-      yield [String(h).padStart(8, "0") + String(this.lo[i]).padStart(8, "0"), this.val[i] as number];
+      yield [String(h).padStart(8, "0") + String(t[o + 1]).padStart(8, "0"), t[o + 2] as number];
     }
   }
 
   private grow(): void {
-    const { hi, lo, val } = this;
-    const cap = hi.length * 2;
-    this.hi = new Uint32Array(cap).fill(EMPTY);
-    this.lo = new Uint32Array(cap);
-    this.val = new Uint32Array(cap);
-    this.mask = cap - 1;
-    for (let j = 0; j < hi.length; j++) {
-      const h = hi[j] as number;
+    const old = this.t;
+    this.t = new Uint32Array(old.length * 2).fill(EMPTY);
+    this.mask = (old.length * 2) / 3 - 1;
+    for (let o = 0; o < old.length; o += 3) {
+      const h = old[o] as number;
       if (h === EMPTY) continue;
-      const i = this.slot(h, lo[j] as number);
-      this.hi[i] = h;
-      this.lo[i] = lo[j] as number;
-      this.val[i] = val[j] as number;
+      const n = this.slot(h, old[o + 1] as number);
+      this.t[n] = h;
+      this.t[n + 1] = old[o + 1] as number;
+      this.t[n + 2] = old[o + 2] as number;
     }
   }
 }

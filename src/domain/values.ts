@@ -83,6 +83,9 @@ const ATTENDANCE = table<boolean>([
 
 /** true = present (only H-like marks), false = absent, undefined = not understood. */
 export function parseAttendance(raw: string): boolean | undefined {
+  // the marks of nearly every cell, without trimming or lower-casing
+  if (raw === "H" || raw === "1") return true;
+  if (raw === "" || raw === "A" || raw === "0") return false;
   return ATTENDANCE.get(norm(raw));
 }
 

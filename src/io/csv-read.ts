@@ -105,7 +105,9 @@ async function readOpen(fh: FileHandle, file: string, handlers: CsvHandlers): Pr
   };
 
   const decode = decoder(det.encoding);
-  const buf = Buffer.allocUnsafe(READ_CHUNK_BYTES);
+  // Two buffers: the next chunk is read from disk while the current one is parsed.
+  const bufs = [Buffer.allocUnsafe(READ_CHUNK_BYTES), Buffer.allocUnsafe(READ_CHUNK_BYTES)] as const;
+  let k = 0;
   let head = "";
   let pos = det.skip;
   let reported = 0;
@@ -120,16 +122,23 @@ async function readOpen(fh: FileHandle, file: string, handlers: CsvHandlers): Pr
     head = "";
     if (final) reader.end();
   };
-  while (pos < size && !reader?.stopped) {
-    const { bytesRead } = await io(fh.read(buf, 0, Math.min(READ_CHUNK_BYTES, size - pos), pos));
+  const readAt = (b: Buffer, at: number) => fh.read(b, 0, Math.min(READ_CHUNK_BYTES, size - at), at);
+  let next = pos < size ? readAt(bufs[0], pos) : undefined;
+  while (next && !reader?.stopped) {
+    const { bytesRead } = await io(next);
+    next = undefined;
     if (bytesRead === 0) break;
+    const cur = k === 0 ? bufs[0] : bufs[1];
     pos += bytesRead;
-    feed(decode.write(buf.subarray(0, bytesRead)), false);
+    k ^= 1;
+    if (pos < size) next = readAt(k === 0 ? bufs[0] : bufs[1], pos);
+    feed(decode.write(cur.subarray(0, bytesRead)), false);
     if (handlers.onProgress && pos - reported >= PROGRESS_BYTES) {
       reported = pos;
       handlers.onProgress(pos, size);
     }
   }
+  if (next) await next.catch(() => undefined);
   feed(decode.end(), true);
   handlers.onProgress?.(pos, size);
 

@@ -47,7 +47,7 @@ export async function scanList(ws: Workspace, program: Program, opts: ScanOption
   const villages = await villageMatcher(program.region);
   const sink = new FindingSink();
   const size = await stat(program.participantsPath).then((s) => s.size, () => 0);
-  const niks = extras.niks ?? new NikTable(Math.ceil(size / 64));
+  const niks = extras.niks ?? new NikTable(Math.ceil(size / 96));
   const checker = new ListChecker(program, file, niks);
   const result: ListResult = {
     program,
@@ -140,12 +140,15 @@ export async function scanPrograms(ws: Workspace, opts: ScanOptions & { programs
   const programs = opts.programs ?? ws.programs;
   const results: ListResult[] = [];
   const byYear = new Map<number, NikTable>();
+  const perYear = new Map<number, number>();
+  for (const p of programs) perYear.set(p.fiscalYear, (perYear.get(p.fiscalYear) ?? 0) + 1);
   for (const program of programs) {
     const size = await stat(program.participantsPath).then((s) => s.size, () => 0);
-    const niks = new NikTable(Math.ceil(size / 64));
+    const niks = new NikTable(Math.ceil(size / 96));
     const r = await scanList(ws, program, opts, { niks });
     results.push(r);
-    if (r.fatal) continue;
+    // a program alone in its year cannot repeat anyone: skip a pass over its NIKs
+    if (r.fatal || (perYear.get(program.fiscalYear) ?? 0) < 2) continue;
     let year = byYear.get(program.fiscalYear);
     if (!year) byYear.set(program.fiscalYear, (year = new NikTable()));
     let repeated = 0;
