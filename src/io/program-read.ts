@@ -1,3 +1,4 @@
+import { parseDate } from "../domain/dates.js";
 /**
  * Reads a program definition (YAML) and checks it against the program schema, reporting
  * every problem in the file at once, each with its line and column. Problems with the
@@ -122,6 +123,8 @@ export function programFromText(
       }),
     );
   }
+  // The schema's own cross-field rules run only on an otherwise valid file; this one matters too much to wait.
+  if (!parsed.success) findings.push(...endBeforeStart(value, findings, file, root, lineCounter));
   if (!parsed.success || findings.length > 0) return { findings: findings.sort(compareFindings) };
   const dir = dirname(resolve(path));
   return { program: toProgram(parsed.data, file, dir, (p) => resolve(dir, p)), findings };
@@ -154,4 +157,18 @@ async function isFile(p: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+function endBeforeStart(value: unknown, findings: readonly Finding[], file: string, root: Parameters<typeof locate>[0], lc: Parameters<typeof locate>[2]): Finding[] {
+  const v = value as { start?: unknown; end?: unknown } | undefined;
+  if (typeof v?.start !== "string" || typeof v.end !== "string") return [];
+  if (findings.some((f) => f.field === "start" || f.field === "end")) return [];
+  const start = parseDate(v.start);
+  const end = parseDate(v.end);
+  if (!start.ok || !end.ok || end.iso >= start.iso) return [];
+  return [
+    finding("PROGRAM_INVALID", file, { ...locate(root, ["end"], lc), field: "end" }, {
+      message: "tanggal selesai sebelum tanggal mulai / end date before start date",
+    }),
+  ];
 }

@@ -17,8 +17,8 @@ function painter(color: boolean): (style: Style, text: string) => string {
 }
 
 const WORDS = {
-  id: { error: "galat", warning: "peringatan", rows: "baris", errors: "galat", warnings: "peringatan", missing: "belum terjangkau", district: "kecamatan", ok: "OK", fail: "GAGAL", programs: "program", unreadable: "tidak bisa dibaca" },
-  en: { error: "error", warning: "warning", rows: "rows", errors: "errors", warnings: "warnings", missing: "not reached", district: "kecamatan", ok: "OK", fail: "FAILED", programs: "programs", unreadable: "could not be read" },
+  id: { error: "galat", warning: "peringatan", rows: "baris", errors: "galat", warnings: "peringatan", missing: "belum terjangkau", district: "kecamatan", ok: "OK", fail: "GAGAL", programs: "program", invalidPrograms: "berkas program tidak valid", unreadable: "tidak bisa dibaca" },
+  en: { error: "error", warning: "warning", rows: "rows", errors: "errors", warnings: "warnings", missing: "not reached", district: "kecamatan", ok: "OK", fail: "FAILED", programs: "programs", invalidPrograms: "invalid program files", unreadable: "could not be read" },
 } as const;
 
 export function renderFindingLines(findings: readonly Finding[], opts: TextOptions): string {
@@ -62,6 +62,8 @@ export function renderFindingsText(ws: Workspace, results: readonly ListResult[]
   const errors = ws.findings.filter((f) => f.severity === "error").length + results.reduce((n, r) => n + r.errors, 0);
   const warnings = ws.findings.filter((f) => f.severity === "warning").length + results.reduce((n, r) => n + r.warnings, 0);
   const verdict = errors > 0 ? paint("red", w.fail) : paint("green", w.ok);
-  out += `${verdict}: ${results.length} ${w.programs}, ${errors} ${w.errors}, ${warnings} ${w.warnings}\n`;
+  const invalid = new Set(ws.findings.map((f) => f.file)).size;
+  const bad = invalid > 0 ? ` (+${invalid} ${w.invalidPrograms})` : "";
+  out += `${verdict}: ${results.length} ${w.programs}${bad}, ${errors} ${w.errors}, ${warnings} ${w.warnings}\n`;
   return out;
 }
