@@ -11,7 +11,7 @@ import { NikTable } from "./nik-table.js";
 import { parseSex } from "./values.js";
 
 /** Whether a participant's value in `field` is `value` (case- and punctuation-insensitive). */
-export function groupMatches(p: Participant, q: GroupQuota, cell: (field: string) => string): boolean {
+export function groupMatches(p: Participant, q: GroupQuota, index: ReadonlyMap<string, number>): boolean {
   const want = foldHeader(q.value);
   switch (q.field) {
     case "jenis_kelamin": {
@@ -23,7 +23,7 @@ export function groupMatches(p: Participant, q: GroupQuota, cell: (field: string
     case "kecamatan":
       return p.district !== undefined && foldHeader(p.district.name) === want;
     default:
-      return foldHeader(cell(q.field)) === want;
+      return foldHeader(p.cells[index.get(q.field) ?? -1] ?? "") === want;
   }
 }
 
@@ -51,7 +51,7 @@ export class ListChecker {
   }
 
   /** `inProgram`: the row counts for quotas. Returns the duplicate finding, if any. */
-  add(p: Participant, nik: NikOk | undefined, inProgram: boolean, cell: (field: string) => string): Finding | undefined {
+  add(p: Participant, nik: NikOk | undefined, inProgram: boolean, index: ReadonlyMap<string, number>): Finding | undefined {
     let dup: Finding | undefined;
     if (nik) {
       this.validNiks++;
@@ -68,9 +68,10 @@ export class ListChecker {
       if (cap !== undefined && d.count === cap + 1) d.overLine = p.line;
       this.perDistrict.set(p.district.code, d);
     }
-    this.program.quota.groups.forEach((q, i) => {
-      if (groupMatches(p, q, cell)) this.groups[i] = (this.groups[i] ?? 0) + 1;
-    });
+    const groups = this.program.quota.groups;
+    for (let i = 0; i < groups.length; i++) {
+      if (groupMatches(p, groups[i] as GroupQuota, index)) this.groups[i] = (this.groups[i] ?? 0) + 1;
+    }
     return dup;
   }
 

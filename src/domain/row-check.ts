@@ -93,14 +93,13 @@ export function checkRow(ctx: RowContext, cells: readonly string[], line: number
   const { file, col, program } = ctx;
   const findings: Finding[] = [];
   const errors: Code[] = [];
-  const cell = (c: Exclude<keyof ColumnIndex, "hadir">): string => at(cells, col[c]);
   const report = (code: Code, field: string, args: Record<string, string | number | undefined> = {}): void => {
     const f = finding(code, file, { line, field }, args);
     findings.push(f);
     if (f.severity === "error") errors.push(code);
   };
 
-  const rawNik = cell("nik");
+  const rawNik = at(cells, col.nik);
   const n = parseNik(rawNik);
   let nik: NikOk | undefined;
   if (n.ok) nik = n;
@@ -116,23 +115,34 @@ export function checkRow(ctx: RowContext, cells: readonly string[], line: number
     index: rowIndex,
     nik: nik ? nik.nik : rawNik,
     name: nm.name,
-    districtText: cell("kecamatan"),
-    villageText: cell("desa"),
+    // every field present from the start: one object shape for all rows
+    sex: undefined,
+    birthDate: undefined,
+    district: undefined,
+    districtText: at(cells, col.kecamatan),
+    village: undefined,
+    villageText: at(cells, col.desa),
     disabilities: [],
+    phone: undefined,
     attendance: [],
+    status: undefined,
+    registeredAt: undefined,
+    score: undefined,
+    nib: undefined,
+    exhibition: undefined,
     cells: cells as string[],
     errors,
     ineligible: [],
   };
 
-  const sex = parseSex(cell("jenis_kelamin"));
-  if (!sex.ok) report("SEX_INVALID", "jenis_kelamin", { value: cell("jenis_kelamin") });
+  const sex = parseSex(at(cells, col.jenis_kelamin));
+  if (!sex.ok) report("SEX_INVALID", "jenis_kelamin", { value: at(cells, col.jenis_kelamin) });
   else if (sex.value) {
     p.sex = sex.value;
     if (nik && nik.sex !== sex.value) report("NIK_SEX_MISMATCH", "jenis_kelamin", { nik: maskNik(nik.nik), sex: sex.value });
   }
 
-  const rawBirth = cell("tanggal_lahir");
+  const rawBirth = at(cells, col.tanggal_lahir);
   if (rawBirth !== "") {
     const d = parseDate(rawBirth);
     if (!d.ok) report("DATE_INVALID", "tanggal_lahir", { value: rawBirth, reason: d.reason });
@@ -155,11 +165,11 @@ export function checkRow(ctx: RowContext, cells: readonly string[], line: number
     else report("VILLAGE_UNKNOWN", "desa", { value: p.villageText, suggestion: vm.suggestion, district: p.district?.name });
   }
 
-  const dis = parseDisabilities(cell("disabilitas"));
+  const dis = parseDisabilities(at(cells, col.disabilitas));
   if (dis.ok) p.disabilities = dis.values;
   else report("DISABILITY_INVALID", "disabilitas", { value: dis.bad });
 
-  const phone = parsePhone(cell("telepon"));
+  const phone = parsePhone(at(cells, col.telepon));
   if (!phone.ok) report("VALUE_INVALID", "telepon", { value: "***", kind: "phone" });
   else if (phone.value) p.phone = phone.value;
 
@@ -171,7 +181,7 @@ export function checkRow(ctx: RowContext, cells: readonly string[], line: number
       p.attendance.push(present === true);
     }
   }
-  optionalColumns(ctx, cell, p, report);
+  optionalColumns(ctx, cells, p, report);
   eligibility(program, p, nik);
   return nik ? { participant: p, findings, nik } : { participant: p, findings };
 }
@@ -182,27 +192,28 @@ function at(cells: readonly string[], i: number): string {
   return i < 0 ? "" : (cells[i] ?? "").trim();
 }
 
-function optionalColumns(ctx: RowContext, cell: (c: Exclude<keyof ColumnIndex, "hadir">) => string, p: Participant, report: Reporter): void {
+function optionalColumns(ctx: RowContext, cells: readonly string[], p: Participant, report: Reporter): void {
+  const col = ctx.col;
   if (ctx.col.status >= 0) {
-    const s = cell("status").toLowerCase().replace(/[\s-]+/g, "_");
+    const s = at(cells, col.status).toLowerCase().replace(/[\s-]+/g, "_");
     if ((STATUSES as readonly string[]).includes(s)) p.status = s;
-    else report("VALUE_INVALID", "status", { value: cell("status"), kind: "status" });
+    else report("VALUE_INVALID", "status", { value: at(cells, col.status), kind: "status" });
   }
-  const reg = cell("tanggal_daftar");
+  const reg = at(cells, col.tanggal_daftar);
   if (reg !== "") {
     const d = parseDate(reg);
     if (d.ok) p.registeredAt = d.iso;
     else report("DATE_INVALID", "tanggal_daftar", { value: reg, reason: d.reason });
   }
-  const score = parseScore(cell("nilai"));
-  if (!score.ok) report("VALUE_INVALID", "nilai", { value: cell("nilai"), kind: "score" });
+  const score = parseScore(at(cells, col.nilai));
+  if (!score.ok) report("VALUE_INVALID", "nilai", { value: at(cells, col.nilai), kind: "score" });
   else if (score.value !== undefined) p.score = score.value;
-  const nib = parseNib(cell("nib"));
-  if (!nib.ok) report("VALUE_INVALID", "nib", { value: cell("nib"), kind: "nib" });
+  const nib = parseNib(at(cells, col.nib));
+  if (!nib.ok) report("VALUE_INVALID", "nib", { value: at(cells, col.nib), kind: "nib" });
   else if (nib.value) p.nib = nib.value;
   if (ctx.col.pameran >= 0) {
-    const ex = parseYesNo(cell("pameran"));
-    if (ex === undefined) report("VALUE_INVALID", "pameran", { value: cell("pameran"), kind: "yesno" });
+    const ex = parseYesNo(at(cells, col.pameran));
+    if (ex === undefined) report("VALUE_INVALID", "pameran", { value: at(cells, col.pameran), kind: "yesno" });
     else p.exhibition = ex;
   }
 }

@@ -91,12 +91,7 @@ export async function scanList(ws: Workspace, program: Program, opts: ScanOption
       const { participant: p, findings, nik } = checkRow(ctx, cells, line, rowIndex++);
       sink.addAll(findings);
       const inProgram = isInProgram(p, result.hasStatusColumn);
-      const index = map?.index;
-      const cell = (field: string): string => {
-        const i = index?.get(field);
-        return i === undefined ? "" : (cells[i] ?? "").trim();
-      };
-      const dup = checker.add(p, nik, inProgram, cell);
+      const dup = checker.add(p, nik, inProgram, ctx.index);
       if (dup) {
         sink.add(dup);
         p.errors.push("NIK_DUPLICATE");
