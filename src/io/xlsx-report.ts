@@ -32,6 +32,27 @@ function plain(v: Value, kind: Kind): CellValue {
   return kind === "pct" ? v / 100 : v;
 }
 
+/** Lines a row needs when its text wraps at the column widths (exceljs cannot auto-fit heights). */
+function rowLines(t: Table, cells: readonly (Value | string)[]): number {
+  let lines = 1;
+  t.columns.forEach((c, i) => {
+    const v = cells[i];
+    if (typeof v !== "string") return;
+    const width = Math.max(4, (c.width ?? 12) - 1);
+    let n = 1;
+    let used = 0;
+    for (const w of v.split(/\s+/)) {
+      if (used > 0 && used + 1 + w.length > width) {
+        n++;
+        used = 0;
+      }
+      used += (used > 0 ? 1 : 0) + Math.min(w.length, width);
+    }
+    lines = Math.max(lines, n);
+  });
+  return lines;
+}
+
 function writeTable(ws: Worksheet, t: Table, notices: readonly string[]): void {
   ws.getCell("A1").value = neutraliseCell(t.title);
   ws.getCell("A1").font = { bold: true, size: 13 };
@@ -54,8 +75,11 @@ function writeTable(ws: Worksheet, t: Table, notices: readonly string[]): void {
     h.alignment = { wrapText: true, vertical: "middle", horizontal: "center" };
     h.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE8EEF7" } };
   });
+  ws.getRow(headerRow).height = 15 * rowLines(t, t.columns.map((c) => c.header));
   const hiddenIn = t.columns.map((_, i) => t.rows.some((r) => isHidden(r[i] ?? null)));
   const put = (rowNo: number, cells: readonly Value[], sumFooter: boolean) => {
+    const lines = rowLines(t, cells);
+    if (lines > 1) ws.getRow(rowNo).height = 15 * lines;
     t.columns.forEach((c, i) => {
       const v = cells[i] ?? null;
       const cell = ws.getCell(rowNo, i + 1);
@@ -70,8 +94,9 @@ function writeTable(ws: Worksheet, t: Table, notices: readonly string[]): void {
       } else {
         cell.value = plain(v, c.kind);
       }
-      if (isHidden(v)) cell.alignment = { horizontal: "right" };
+      if (isHidden(v)) cell.alignment = { horizontal: "right", vertical: "top" };
       else if (c.kind === "text") cell.alignment = { wrapText: true, vertical: "top" };
+      else cell.alignment = { vertical: "top" };
       cell.border = { top: { style: "thin" }, bottom: { style: "thin" }, left: { style: "thin" }, right: { style: "thin" } };
     });
   };

@@ -9,7 +9,8 @@ body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 12px; color: #2
 h1 { font-size: 20px; margin: 0 0 4px; } h2 { font-size: 15px; margin: 28px 0 8px; border-bottom: 2px solid #2f6db5; padding-bottom: 3px; }
 .sub { color: #555; margin-bottom: 12px; }
 .notice { border: 2px solid #c0392b; background: #fdecea; padding: 8px 12px; margin: 8px 0; font-weight: bold; }
-table { border-collapse: collapse; margin: 4px 0; }
+table { border-collapse: collapse; margin: 4px 0; font-size: 11px; }
+.wrap { overflow-x: auto; }
 th, td { border: 1px solid #bbb; padding: 3px 6px; vertical-align: top; }
 th { background: #e8eef7; font-weight: bold; text-align: center; }
 td.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
@@ -18,6 +19,7 @@ td.hidden { color: #8a5a00; }
 .note { color: #555; font-style: italic; margin: 4px 0 0; }
 figure { margin: 12px 0; } figcaption { font-weight: bold; margin-bottom: 6px; }
 .charts { display: flex; flex-wrap: wrap; gap: 24px; }
+@media print { .wrap { overflow: visible; } table { font-size: 8px; } section { break-inside: avoid-page; } }
 `;
 
 function cell(v: Value, kind: Table["columns"][number]["kind"]): string {
@@ -26,12 +28,15 @@ function cell(v: Value, kind: Table["columns"][number]["kind"]): string {
 }
 
 export function htmlTable(t: Table): string {
-  const head = `<tr>${t.columns.map((c) => `<th>${esc(c.header)}</th>`).join("")}</tr>`;
+  // long text columns get room, so remarks do not wrap into a column of single words
+  const minWidth = (c: Table["columns"][number]) =>
+    c.kind === "text" && (c.width ?? 0) >= 16 ? ` style="min-width:${Math.round((c.width ?? 0) * 0.45)}em"` : "";
+  const head = `<tr>${t.columns.map((c) => `<th${minWidth(c)}>${esc(c.header)}</th>`).join("")}</tr>`;
   const row = (cells: readonly Value[], cls = "") =>
     `<tr${cls ? ` class="${cls}"` : ""}>${t.columns.map((c, i) => cell(cells[i] ?? null, c.kind)).join("")}</tr>`;
   const body = [...t.rows.map((r) => row(r)), ...t.footer.map((f) => row(f.cells, "total"))].join("\n");
   const notes = t.notes.map((n) => `<p class="note">${esc(n)}</p>`).join("");
-  return `<table>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table>${notes}`;
+  return `<div class="wrap"><table>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table></div>${notes}`;
 }
 
 /** `charts` are shown after the table whose id they name (or at the top for "top"). */
