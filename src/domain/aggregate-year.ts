@@ -4,8 +4,8 @@
  * the NIK tables of counted rows (for people counted once across programs).
  */
 import { formatRange } from "./dates.js";
-import { NikTable } from "./nik-table.js";
-import { addToBreakdown, emptyBreakdown, unpackKey } from "./aggregate.js";
+import { NikHalfSet, type NikKeyList } from "./nik-keys.js";
+import { addToBreakdown, emptyBreakdown, packKey, unpackKey } from "./aggregate.js";
 import type { AreaRef } from "./participant.js";
 import type { Breakdown, ProgramFigures, Quarter, RegionCoverage, RenjaRow, YearFigures } from "./aggregate-types.js";
 
@@ -13,7 +13,7 @@ export interface YearInput {
   year: number;
   quarter: Quarter;
   /** Programs of the year in workspace order; `niks` = NIK -> packed key of counted rows. */
-  programs: { figures: ProgramFigures; niks?: NikTable }[];
+  programs: { figures: ProgramFigures; niks?: NikKeyList }[];
   excluded: YearFigures["excluded"];
   /** Kecamatan of each region (code order). */
   regions: Map<string, { name: string; districts: AreaRef[] }>;
@@ -81,17 +81,31 @@ export function buildYearFigures(input: YearInput): YearFigures {
   };
 
   // People counted once: the first program (workspace order) that has a NIK gives its attributes.
-  const seen = new NikTable();
-  const people = emptyBreakdown();
-  const yearByDistrict = new Map<string, number>();
+  const seen = new NikHalfSet(counted.reduce((n, p) => n + (p.niks?.length ?? 0), 0));
+  // tally new people per packed key and region first; the breakdowns are built once at the end
+  const tallies = new Map<string, Uint32Array>();
   for (const { figures, niks } of counted) {
     if (!niks) continue;
-    const districts = input.regions.get(figures.region)?.districts ?? [];
-    for (const [nik, key] of niks.entries()) {
-      if (seen.add(nik, 1) !== undefined) continue;
-      addToBreakdown(people, key);
+    let tally = tallies.get(figures.region);
+    if (!tally) {
+      const n = input.regions.get(figures.region)?.districts.length ?? 0;
+      tallies.set(figures.region, (tally = new Uint32Array(packKey(0, 0, 0, n + 1))));
+    }
+    const t = tally;
+    niks.forEach((hi, lo, key) => {
+      if (seen.add(hi, lo)) t[key]!++;
+    });
+  }
+  const people = emptyBreakdown();
+  const yearByDistrict = new Map<string, number>();
+  for (const [region, tally] of tallies) {
+    const districts = input.regions.get(region)?.districts ?? [];
+    for (let key = 0; key < tally.length; key++) {
+      const n = tally[key] as number;
+      if (n === 0) continue;
+      addToBreakdown(people, key, n);
       const code = districts[unpackKey(key).district]?.code;
-      if (code) yearByDistrict.set(code, (yearByDistrict.get(code) ?? 0) + 1);
+      if (code) yearByDistrict.set(code, (yearByDistrict.get(code) ?? 0) + n);
     }
   }
 

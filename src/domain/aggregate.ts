@@ -5,8 +5,8 @@
  */
 import { ageOn, quarterOf } from "./dates.js";
 import { isCompleter } from "./completion.js";
-import { NikTable } from "./nik-table.js";
-import { disabilityGroup, type AreaRef, type Participant } from "./participant.js";
+import { NikKeyList } from "./nik-keys.js";
+import { disabilityGroup, type AreaRef, type Disability, type Participant } from "./participant.js";
 import type { Program } from "./program.js";
 import {
   AGE_BANDS, DISABILITY_GROUPS, SEXES,
@@ -17,6 +17,30 @@ const NS = SEXES.length;
 const ND = DISABILITY_GROUPS.length;
 const NA = AGE_BANDS.length;
 const DIS_INDEX = new Map<string, number>(DISABILITY_GROUPS.map((d, i) => [d, i]));
+
+const SENSORIK = 3;
+const SINGLE: Record<Disability, number> = { fisik: 0, intelektual: 1, mental: 2, netra: SENSORIK, rungu: SENSORIK, wicara: SENSORIK };
+
+/** Index in DISABILITY_GROUPS without allocating for the common cases (none, one). */
+function disabilityIndex(ds: readonly Disability[]): number {
+  if (ds.length === 0) return 5;
+  if (ds.length === 1) return SINGLE[ds[0] as Disability];
+  return DIS_INDEX.get(disabilityGroup(ds)) ?? 5;
+}
+
+const digits = (s: string, from: number, to: number) => {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + s.charCodeAt(i) - 48;
+  return n;
+};
+
+/** Completed years on a day given as y, m, d; `birth` is a checked ISO date (per row: no validation again). */
+function ageAt(birth: string, y: number, m: number, d: number): number {
+  const by = digits(birth, 0, 4);
+  const bm = digits(birth, 5, 7);
+  const bd = digits(birth, 8, 10);
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
 
 export function ageBandIndex(age: number | undefined): number {
   if (age === undefined) return 4;
@@ -87,14 +111,18 @@ export class ProgramAccumulator {
   private completers = 0;
   private nib = 0;
   private exhibitions = 0;
-  /** NIK -> packed key of counted rows, when asked for. */
-  readonly niks: NikTable | undefined;
+  /** NIK and packed key of each counted row, when asked for. */
+  readonly niks: NikKeyList | undefined;
+  private readonly startY: number;
+  private readonly startM: number;
+  private readonly startD: number;
 
   constructor(readonly program: Program, private readonly opts: AccumulatorOptions) {
     this.districtIndex = new Map(opts.districts.map((d, i) => [d.code, i]));
     this.cube = new Uint32Array(NS * ND * NA * (opts.districts.length + 1));
     this.present = new Uint32Array(program.days);
-    this.niks = opts.keepNiks ? new NikTable() : undefined;
+    this.niks = opts.keepNiks ? new NikKeyList() : undefined;
+    [this.startY, this.startM, this.startD] = [digits(program.start, 0, 4), digits(program.start, 5, 7), digits(program.start, 8, 10)];
   }
 
   add(p: Participant): void {
@@ -105,12 +133,12 @@ export class ProgramAccumulator {
     }
     this.counted++;
     const sex = p.sex === "L" ? 0 : p.sex === "P" ? 1 : 2;
-    const dis = DIS_INDEX.get(disabilityGroup(p.disabilities)) ?? 5;
-    const age = ageBandIndex(p.birthDate ? ageOn(p.birthDate, this.program.start) : undefined);
+    const dis = disabilityIndex(p.disabilities);
+    const age = ageBandIndex(p.birthDate ? ageAt(p.birthDate, this.startY, this.startM, this.startD) : undefined);
     const d = p.district ? (this.districtIndex.get(p.district.code) ?? this.opts.districts.length) : this.opts.districts.length;
     const key = packKey(sex, dis, age, d);
     this.cube[key]!++;
-    this.niks?.add(p.nik, key);
+    this.niks?.push(p.nik, key);
     if (p.attendance.length > 0) {
       this.attendanceRows++;
       const n = Math.min(p.attendance.length, this.present.length);
@@ -186,6 +214,7 @@ export class ProgramAccumulator {
             perDay: [...this.present].map((present, i) => ({ day: i + 1, present, rate: present / this.attendanceRows })),
           }
         : null,
+      completionRule: { minAttendance: prog.completion.minAttendance, minScore: prog.completion.minScore ?? null },
       completers,
       certificates: extra.certificates !== undefined ? { count: extra.certificates, source: "ledger" } : { count: completers, source: "completers" },
       nib: this.nib,
