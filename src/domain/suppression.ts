@@ -9,7 +9,11 @@
  *    visible total covers exactly one hidden cell, the smallest other visible cell under
  *    that total is hidden too, marked "*" (it may be 5 or more, so it cannot say "<5").
  *    When no other cell is left, the total itself is hidden. Repeated until stable: a
- *    total then always covers zero or at least two hidden cells.
+ *    total then always covers zero or at least two hidden cells. Among candidates, a cell
+ *    whose other totals already cover a hidden cell comes first (no new cascade), and a
+ *    cell under a shown total of 0 is never picked (everybody can see it is 0).
+ * This is the usual cell-suppression heuristic; it does not defend against reasoning with
+ * bounds (a "<5" cell is at least 1).
  * Totals are never recomputed after suppression: every shown number is the true count.
  */
 
@@ -29,13 +33,17 @@ export function isSmall(n: number): boolean {
 export function suppress(values: readonly number[], sensitive: readonly boolean[], constraints: readonly Constraint[]): (Mark | undefined)[] {
   const marks: (Mark | undefined)[] = values.map((v, i) => (sensitive[i] && isSmall(v) ? "<5" : undefined));
   if (!marks.some(Boolean)) return marks;
+  const memberOf: Constraint[][] = values.map(() => []);
+  for (const c of constraints) for (const i of c.cells) memberOf[i]?.push(c);
+  const totalShown = (c: Constraint) => c.total === undefined || !marks[c.total];
+  // A cell under a shown total of 0 is known to be 0: hiding it protects nothing.
+  const knownZero = values.map((_, i) => (memberOf[i] ?? []).some((c) => c.total !== undefined && totalShown(c) && values[c.total] === 0));
   for (let changed = true; changed; ) {
     changed = false;
     for (const c of constraints) {
-      if (c.total !== undefined && marks[c.total]) continue;
-      const hidden = c.cells.filter((i) => marks[i]).length;
-      if (hidden !== 1) continue;
-      const pick = smallestVisible(values, marks, c.cells);
+      if (!totalShown(c)) continue;
+      if (c.cells.filter((i) => marks[i]).length !== 1) continue;
+      const pick = bestCandidate(c, values, marks, memberOf, knownZero);
       if (pick !== undefined) marks[pick] = "*";
       else if (c.total !== undefined) marks[c.total] = "*";
       else continue;
@@ -45,17 +53,33 @@ export function suppress(values: readonly number[], sensitive: readonly boolean[
   return marks;
 }
 
-/** Smallest visible non-zero cell (zero cells hide nothing but reveal; they are the last resort). */
-function smallestVisible(values: readonly number[], marks: readonly (Mark | undefined)[], cells: readonly number[]): number | undefined {
+/**
+ * The cell to hide next to a lone hidden cell: first one whose other totals already cover
+ * a hidden cell (so hiding it starts no new cascade), then the smallest non-zero value;
+ * zeros last, and never a cell known to be zero.
+ */
+function bestCandidate(
+  c: Constraint,
+  values: readonly number[],
+  marks: readonly (Mark | undefined)[],
+  memberOf: readonly Constraint[][],
+  knownZero: readonly boolean[],
+): number | undefined {
   let best: number | undefined;
-  let bestZero: number | undefined;
-  for (const i of cells) {
-    if (marks[i]) continue;
+  let bestScore = Infinity;
+  for (const i of c.cells) {
+    if (marks[i] || knownZero[i]) continue;
     const v = values[i] ?? 0;
-    if (v === 0) bestZero ??= i;
-    else if (best === undefined || v < (values[best] ?? 0)) best = i;
+    const newSingles = (memberOf[i] ?? []).filter(
+      (o) => o !== c && (o.total === undefined || !marks[o.total]) && o.cells.every((k) => !marks[k]),
+    ).length;
+    const score = newSingles * 1e9 + (v === 0 ? 1e8 : v);
+    if (score < bestScore) {
+      bestScore = score;
+      best = i;
+    }
   }
-  return best ?? bestZero;
+  return best;
 }
 
 /** Row-major helper: index of cell (r, c) in a grid of `cols` columns. */

@@ -98,7 +98,11 @@ describe("report formats agree with the figures", () => {
     expect(ws.getCell(5, mental).value).toBe("<5");
     // the total row: mental 2 is "<5", so its smallest other non-zero cell (fisik 9) is hidden too
     expect(ws.getCell(6, fisik).value).toBe("*");
-    expect(ws.getCell(6, fisik + 5).value).toBe(9); // no disability: a value, not a SUM over "*"
+    // program a: fisik 3 is "<5" and its mental 0 is hidden too (a zero under no shown total of 0)
+    expect(ws.getCell(4, mental).value).toBe("*");
+    // a column with no hidden cell keeps its SUM; one with hidden cells gets a value or a mark, never a SUM over text
+    expect(ws.getCell(6, fisik + 5).value).toEqual({ formula: `SUM(O4:O5)`, result: 9 });
+    expect(ws.getCell(6, mental).value).toBe("<5");
     expect(ws.getCell(6, 2).value).toEqual({ formula: "SUM(B4:B5)", result: 20 });
   });
 

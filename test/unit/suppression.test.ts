@@ -50,4 +50,29 @@ describe("small-count suppression", () => {
   it("nothing small: nothing hidden", () => {
     expect(suppress([5, 0, 9], [true, true, true], [{ cells: [0, 1, 2] }])).toEqual([undefined, undefined, undefined]);
   });
+
+  it("never hides a cell that a shown total of 0 proves to be 0", () => {
+    // row A: fisik 0, none 0, adding up to a shown 0; row B: fisik 2, none 7
+    const withZeroTotal = suppress([0, 0, 2, 7, 0], [true, false, true, false, false], [
+      { cells: [0, 1], total: 4 }, // row A adds up to a shown 0
+      { cells: [2, 3] },
+      { cells: [0, 2] },
+      { cells: [1, 3] },
+    ]);
+    expect(withZeroTotal[0]).toBeUndefined();
+    expect(withZeroTotal[2]).toBe("<5");
+  });
+
+  it("prefers a secondary cell that starts no new cascade", () => {
+    // row: fisik 3 (<5), mental 0, none 9; column mental already has a hidden cell (mental 2 below)
+    const values = [3, 0, 9, 0, 2, 8];
+    const marks = suppress(values, [true, true, false, true, true, false], [
+      { cells: [0, 1, 2] },
+      { cells: [3, 4, 5] },
+      { cells: [0, 3] },
+      { cells: [1, 4] },
+      { cells: [2, 5] },
+    ]);
+    expect(marks).toEqual(["<5", "*", undefined, "*", "<5", undefined]);
+  });
 });
