@@ -117,6 +117,7 @@ export function buildReportDoc(y: YearFigures, profile: Profile, region: string)
       ["Program dihitung", String(y.programs.length)],
       ["Program selesai setelah triwulan ini", String(y.later.length)],
       ["Program dikeluarkan (daftar bergalat)", String(y.excluded.length)],
+      ...y.excluded.map((e): Value[] => [`TIDAK dihitung: ${e.id} (${e.title})`, `${e.errors} galat, ${e.file}`]),
       ["Pelatihan (peserta, orang dapat dihitung lebih dari sekali)", String(y.trainings)],
       ["Orang terjangkau (NIK dihitung sekali)", String(y.people)],
       ...y.coverage.map((c): Value[] => [`Kecamatan terjangkau, ${c.regionName}`, `${c.reached} dari ${c.districts.length}`]),

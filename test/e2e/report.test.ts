@@ -108,6 +108,7 @@ describe("pelatihan report (built binary)", () => {
     const md = readFileSync(join(allowed.out, "laporan-2022-TW4.md"), "utf8");
     expect(md.split("\n").slice(0, 6).join("\n")).toMatch(/> \*\*Program batik-2022 .* TIDAK dihitung: daftar pesertanya berisi 1 galat/);
     expect(md).not.toContain("| 2 | 3.31.02.2.01.03 |");
+    expect(md).toContain("| TIDAK dihitung: batik-2022 (Pelatihan Membatik &lt;Tulis> & Cap) | 1 galat, data/participants/batik-2022.csv |");
   });
 
   it("usage errors exit 2", () => {

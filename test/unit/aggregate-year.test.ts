@@ -74,3 +74,31 @@ describe("year figures", () => {
     expect(y.musrenbang).toEqual([{ id: "a", title: "Pelatihan P", proposals: ["U-1"] }]);
   });
 });
+
+describe("programs of one year in two regions", () => {
+  const KOTA = [{ code: "35.75.01", name: "Gadingrejo" }, { code: "35.75.02", name: "Purworejo" }];
+  const kota = (() => {
+    const acc = new ProgramAccumulator(program({ id: "k", region: "35.75" }), { districts: KOTA, regionName: "Kota Pasuruan", keepNiks: true });
+    acc.add(person({ district: KOTA[1] }));
+    return { figures: acc.finish(), niks: acc.niks };
+  })();
+  const y = buildYearFigures({
+    year: 2022,
+    quarter: 4,
+    programs: [a, kota],
+    excluded: [],
+    regions: new Map([
+      ["35.14", { name: "Kabupaten Pasuruan", districts: DISTRICTS }],
+      ["35.75", { name: "Kota Pasuruan", districts: KOTA }],
+    ]),
+    earlier: [],
+  });
+  it("coverage is grouped by region, each with its own kecamatan and priority list", () => {
+    expect(y.coverage.map((c) => [c.region, c.programs, c.reached, c.priority.map((p) => p.name)])).toEqual([
+      ["35.14", ["a"], 2, ["Puspo"]],
+      ["35.75", ["k"], 1, ["Gadingrejo"]],
+    ]);
+    expect(y.coverage[1]?.districts.map((d) => d.year)).toEqual([0, 1]);
+    expect(y.people).toBe(4);
+  });
+});
