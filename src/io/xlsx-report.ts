@@ -38,7 +38,7 @@ function rowLines(t: Table, cells: readonly (Value | string)[]): number {
   t.columns.forEach((c, i) => {
     const v = cells[i];
     if (typeof v !== "string") return;
-    const width = Math.max(4, (c.width ?? 12) - 1);
+    const width = Math.max(4, (c.width ?? 12) - 1, ...c.header.split(/\s+/).map((w) => w.length + 2));
     let n = 1;
     let used = 0;
     for (const w of v.split(/\s+/)) {
@@ -66,7 +66,8 @@ function writeTable(ws: Worksheet, t: Table, notices: readonly string[]): void {
   const last = headerRow + t.rows.length;
   t.columns.forEach((c, i) => {
     const col = ws.getColumn(i + 1);
-    col.width = c.width ?? 12;
+    // never narrower than the header's longest word: Excel would break it mid-word
+    col.width = Math.max(c.width ?? 12, ...c.header.split(/\s+/).map((w) => w.length + 3));
     const fmt = FORMAT[c.kind];
     if (fmt) col.numFmt = fmt;
     const h = ws.getCell(headerRow, i + 1);
