@@ -64,6 +64,7 @@ export interface ProgramFigures {
   coverage: { total: number; reached: number; missing: AreaRef[] };
   /** null when the list has no attendance columns. */
   attendance: { days: number; perDay: { day: number; present: number; rate: number }[] } | null;
+  completionRule: { minAttendance: number; minScore: number | null };
   /** null when attendance is not recorded. */
   completers: number | null;
   certificates: { count: number | null; source: "ledger" | "completers" };
