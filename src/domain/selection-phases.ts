@@ -1,0 +1,106 @@
+/**
+ * The three steps of the selection, in priority order: group minimums, kecamatan coverage,
+ * then the remaining seats in registration order. Each step only ever adds people.
+ */
+import { code, type Seats } from "./selection-state.js";
+
+/** Eligible positions per kecamatan code, each list in registration order. */
+export type DistrictLists = ReadonlyMap<string, readonly number[]>;
+
+/** Whether every eligible applicant of the kecamatan is in group g (only g can cover it). */
+function onlyMembers(s: Seats, list: readonly number[], g: number): boolean {
+  for (const pos of list) if (!s.eligible[pos]?.groups[g]) return false;
+  return true;
+}
+
+/**
+ * Group minimums first, as that is the only step that can fail for lack of seats. Members
+ * from kecamatan not yet represented are preferred (kecamatan that only members of the
+ * group can represent before others), so the minimum costs as little coverage as possible.
+ */
+export function fillGroupMinimums(s: Seats, lists: DistrictLists): void {
+  // first only picks that keep the other minimums reachable, then any pick that helps
+  for (const careful of [true, false]) {
+    const ok = (pos: number): boolean => s.takeable(pos) && (!careful || s.keepsMinimumsReachable(pos));
+    for (;;) {
+      if (s.full || !s.anyNeedy()) break;
+      let best: { pos: number; restricted: boolean; helps: number } | undefined;
+      for (const [d, list] of lists) {
+        if (s.districtCount(d) > 0) continue;
+        for (const pos of list) {
+          const a = s.eligible[pos];
+          if (!a) continue;
+          const helps = s.helps(a);
+          if (helps === 0 || !ok(pos)) continue;
+          const restricted = a.groups.some((m, g) => m && s.needy(g) && onlyMembers(s, list, g));
+          const better =
+            !best ||
+            (restricted !== best.restricted ? restricted : helps !== best.helps ? helps > best.helps : pos < best.pos);
+          if (better) best = { pos, restricted, helps };
+          break;
+        }
+      }
+      if (!best) break;
+      s.take(best.pos, "group");
+    }
+    // second and later members of a kecamatan, in registration order; needs only shrink
+    for (let pos = 0; pos < s.eligible.length && !s.full && s.anyNeedy(); pos++) {
+      const a = s.eligible[pos];
+      if (a && s.helps(a) > 0 && ok(pos)) s.take(pos, "group");
+    }
+  }
+}
+
+/**
+ * One seat for every kecamatan not yet represented, kecamatan taken in the registration
+ * order of their earliest applicant who can still be chosen. When a group has a maximum,
+ * its places are kept for kecamatan that only its members can represent.
+ */
+export function coverDistricts(s: Seats, lists: DistrictLists): void {
+  const groups = s.rules.groups;
+  for (;;) {
+    if (s.full) break;
+    const open: { d: string; takeable: number[]; onlyIn: boolean[] }[] = [];
+    for (const [d, list] of lists) {
+      if (s.districtCount(d) > 0) continue;
+      const takeable = list.filter((pos) => s.takeable(pos));
+      if (takeable.length === 0) continue;
+      const onlyIn = groups.map((_, g) => takeable.every((pos) => s.eligible[pos]?.groups[g] === true));
+      open.push({ d, takeable, onlyIn });
+    }
+    if (open.length === 0) break;
+    open.sort((x, y) => (x.takeable[0] ?? 0) - (y.takeable[0] ?? 0));
+    const next = open[0];
+    if (!next) break;
+    const demand = groups.map((_, g) => open.filter((o) => o !== next && o.onlyIn[g]).length);
+    const safe = (pos: number): boolean => {
+      const a = s.eligible[pos];
+      return groups.every((rule, g) => {
+        if (!a?.groups[g] || rule.max === undefined) return true;
+        return rule.max - (s.perGroup[g] ?? 0) - 1 >= (demand[g] ?? 0);
+      });
+    };
+    const pos = next.takeable.find(safe) ?? next.takeable[0];
+    if (pos === undefined) break;
+    s.take(pos, "coverage");
+  }
+}
+
+/** The remaining seats in registration order; caps only tighten, so one pass suffices. */
+export function fillInOrder(s: Seats): void {
+  for (let pos = 0; pos < s.eligible.length && !s.full; pos++) {
+    if (s.takeable(pos)) s.take(pos, "fill");
+  }
+}
+
+/** Kecamatan lists of eligible positions (kecamatan in code order). */
+export function districtLists(s: Seats): Map<string, number[]> {
+  const m = new Map<string, number[]>();
+  s.eligible.forEach((a, pos) => {
+    const d = code(a);
+    const list = m.get(d);
+    if (list) list.push(pos);
+    else m.set(d, [pos]);
+  });
+  return new Map([...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

@@ -1,0 +1,82 @@
+/** The data that goes into and comes out of the roster selection (src/domain/selection.ts). */
+import type { AreaRef, RosterStatus } from "./participant.js";
+
+export interface Applicant {
+  /** 0-based row order in the list: identity and the last tie-break. */
+  index: number;
+  /** `tanggal_daftar` (ISO) when the list has it; rows without one come after dated rows. */
+  registeredAt?: string;
+  state: "eligible" | "ineligible" | "invalid";
+  /** Required for eligible applicants. */
+  district?: AreaRef;
+  /** Membership of each quota group, in the order of `SelectionRules.groups`. */
+  groups: readonly boolean[];
+  /** Why an ineligible or invalid applicant cannot be chosen (short Indonesian phrases). */
+  reasons: readonly string[];
+}
+
+export interface GroupRule {
+  /** Indonesian words for the group: "perempuan", "disabilitas fisik". */
+  label: string;
+  min?: number;
+  max?: number;
+}
+
+export interface SelectionRules {
+  seats: number;
+  perDistrict?: number;
+  groups: readonly GroupRule[];
+}
+
+/** Which step chose a participant: a group minimum, kecamatan coverage, or registration order. */
+export type Phase = "group" | "coverage" | "fill";
+
+export interface Decision {
+  index: number;
+  status: RosterStatus;
+  /** Peserta 1..n in the order chosen, then cadangan n+1.. in registration order. */
+  rank?: number;
+  /** One line in Indonesian. */
+  reason: string;
+  phase?: Phase;
+}
+
+export interface GroupOutcome extends GroupRule {
+  /** Eligible applicants in the group, and how many were chosen. */
+  eligible: number;
+  selected: number;
+  met: boolean;
+}
+
+/** A group minimum that could not be met, and the first cause found. */
+export interface Shortfall {
+  label: string;
+  min: number;
+  selected: number;
+  eligible: number;
+  /** applicants: too few eligible in the group; per_district: the kecamatan cap allows fewer;
+   *  seats/conflict: other quotas took the seats. */
+  cause: "applicants" | "per_district" | "conflict";
+}
+
+export interface DistrictOutcome {
+  district: AreaRef;
+  applicants: number;
+  eligible: number;
+  selected: number;
+  reserves: number;
+}
+
+export interface Selection {
+  /** One per applicant, in input order. */
+  decisions: Decision[];
+  seats: number;
+  selected: number;
+  reserves: number;
+  ineligible: number;
+  invalid: number;
+  /** Kecamatan with at least one applicant, in code order. */
+  districts: DistrictOutcome[];
+  groups: GroupOutcome[];
+  shortfalls: Shortfall[];
+}

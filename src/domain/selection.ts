@@ -1,0 +1,126 @@
+/**
+ * Who gets a seat. Pure: the same applicants and rules always give the same decisions,
+ * whatever order the applicants are passed in (registration date, then row order, decide).
+ *
+ * Priorities: (1) group minimums (e.g. at least 8 women) when enough eligible people of
+ * the group applied, (2) one seat for every kecamatan with an eligible applicant before any
+ * kecamatan gets a second, (3) the remaining seats in registration order. No step ever
+ * breaks the total, the per-kecamatan cap or a group maximum. Everyone else eligible is a
+ * ranked reserve (cadangan), in registration order.
+ */
+import { byRegistration, code, Seats } from "./selection-state.js";
+import { coverDistricts, districtLists, fillGroupMinimums, fillInOrder } from "./selection-phases.js";
+import type {
+  Applicant,
+  Decision,
+  DistrictOutcome,
+  GroupOutcome,
+  Selection,
+  SelectionRules,
+  Shortfall,
+} from "./selection-types.js";
+
+export type * from "./selection-types.js";
+
+export function selectParticipants(applicants: readonly Applicant[], rules: SelectionRules): Selection {
+  const eligible = applicants.filter((a) => a.state === "eligible" && a.district !== undefined).sort(byRegistration);
+  const s = new Seats(rules, eligible);
+  const lists = districtLists(s);
+  fillGroupMinimums(s, lists);
+  coverDistricts(s, lists);
+  fillInOrder(s);
+
+  const decisions = new Map<number, Decision>();
+  s.order.forEach((pos, i) => {
+    const a = eligible[pos] as Applicant;
+    const r = s.reasons.get(pos);
+    decisions.set(a.index, { index: a.index, status: "peserta", rank: i + 1, reason: r?.reason ?? "", phase: r?.phase ?? "fill" });
+  });
+  let reserves = 0;
+  eligible.forEach((a, pos) => {
+    if (s.chosen[pos]) return;
+    reserves++;
+    decisions.set(a.index, {
+      index: a.index,
+      status: "cadangan",
+      rank: s.order.length + reserves,
+      reason: `${reserveCause(s, pos)}, cadangan ke-${reserves}`,
+    });
+  });
+  let ineligible = 0;
+  let invalid = 0;
+  for (const a of applicants) {
+    if (decisions.has(a.index)) continue;
+    if (a.state === "invalid" || a.district === undefined) {
+      invalid++;
+      const why = a.reasons.length > 0 ? a.reasons.join(", ") : "kecamatan tidak dikenal";
+      decisions.set(a.index, { index: a.index, status: "tidak_memenuhi_syarat", reason: `data tidak valid: ${why}` });
+    } else {
+      ineligible++;
+      decisions.set(a.index, { index: a.index, status: "tidak_memenuhi_syarat", reason: a.reasons.join("; ") || "tidak memenuhi syarat" });
+    }
+  }
+  const groups = groupOutcomes(s);
+  return {
+    decisions: applicants.map((a) => decisions.get(a.index) as Decision),
+    seats: rules.seats,
+    selected: s.order.length,
+    reserves,
+    ineligible,
+    invalid,
+    districts: districtOutcomes(applicants, decisions),
+    groups,
+    shortfalls: shortfalls(s, groups, lists),
+  };
+}
+
+function reserveCause(s: Seats, pos: number): string {
+  const a = s.eligible[pos] as Applicant;
+  const block = s.blockedBy(pos);
+  if (block?.kind === "district") {
+    return `kuota kecamatan ${a.district?.name ?? code(a)} penuh ${s.districtShare(code(a))}`;
+  }
+  if (block?.kind === "group" && block.group !== undefined) {
+    const rule = s.rules.groups[block.group];
+    return `kuota ${rule?.label} penuh (${s.perGroup[block.group]}/${rule?.max})`;
+  }
+  return "kursi penuh";
+}
+
+function groupOutcomes(s: Seats): GroupOutcome[] {
+  return s.rules.groups.map((rule, g) => {
+    const eligible = s.eligible.filter((a) => a.groups[g]).length;
+    const selected = s.perGroup[g] ?? 0;
+    return { ...rule, eligible, selected, met: rule.min === undefined || selected >= rule.min };
+  });
+}
+
+function shortfalls(s: Seats, groups: GroupOutcome[], lists: ReadonlyMap<string, readonly number[]>): Shortfall[] {
+  const out: Shortfall[] = [];
+  groups.forEach((o, g) => {
+    if (o.met || o.min === undefined) return;
+    const cap = s.rules.perDistrict ?? Number.POSITIVE_INFINITY;
+    let reachable = 0;
+    for (const list of lists.values()) {
+      reachable += Math.min(cap, list.filter((pos) => s.eligible[pos]?.groups[g]).length);
+    }
+    const cause = o.eligible < o.min ? "applicants" : reachable < o.min ? "per_district" : "conflict";
+    out.push({ label: o.label, min: o.min, selected: o.selected, eligible: o.eligible, cause });
+  });
+  return out;
+}
+
+function districtOutcomes(applicants: readonly Applicant[], decisions: ReadonlyMap<number, Decision>): DistrictOutcome[] {
+  const m = new Map<string, DistrictOutcome>();
+  for (const a of applicants) {
+    if (!a.district) continue;
+    let o = m.get(a.district.code);
+    if (!o) m.set(a.district.code, (o = { district: a.district, applicants: 0, eligible: 0, selected: 0, reserves: 0 }));
+    o.applicants++;
+    if (a.state === "eligible") o.eligible++;
+    const st = decisions.get(a.index)?.status;
+    if (st === "peserta") o.selected++;
+    else if (st === "cadangan") o.reserves++;
+  }
+  return [...m.values()].sort((x, y) => (x.district.code < y.district.code ? -1 : 1));
+}
