@@ -8,6 +8,8 @@
  * `;` file, a BOM file, mixed date forms, `Kec. Bangil`) while staying valid: `pelatihan
  * validate` on data/ must exit 0, with only a few realistic warnings (one NIK registered
  * in Kota Pasuruan, two people who attended two programs of 2022).
+ *
+ * Usage: node scripts/make-sample-data.js [FOLDER]   (default: the repository; writes FOLDER/data/)
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -16,7 +18,7 @@ import { fileURLToPath } from "node:url";
 import Papa from "papaparse";
 import { PROGRAMS } from "./sample-programs.js";
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const ROOT = process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), "..");
 const AREA = join(dirname(createRequire(import.meta.url).resolve("idn-area-data/package.json")), "data");
 
 // --- deterministic randomness --------------------------------------------------------
