@@ -16,6 +16,7 @@ th { background: #e8eef7; font-weight: bold; text-align: center; }
 td.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 tr.total td { font-weight: bold; background: #f3f3f3; }
 td.hidden { color: #8a5a00; }
+td { min-width: 2em; }
 .note { color: #555; font-style: italic; margin: 4px 0 0; }
 figure { margin: 12px 0; } figcaption { font-weight: bold; margin-bottom: 6px; }
 .charts { display: flex; flex-wrap: wrap; gap: 24px; }

@@ -73,7 +73,7 @@ function coverageTables(y: YearFigures): Table[] {
       title: `Cakupan kecamatan ${c.regionName} ${y.year}: ${c.reached} dari ${c.districts.length} terjangkau`,
       columns: [
         text("Kode", 10), text("Kecamatan", 18), ...c.programs.map((p) => int(p, 12)),
-        int(`Orang ${y.year}`, 11), int(earlierHeader, 14), text("Status", 16),
+        int(`Orang ${y.year}`, 11), int(earlierHeader, 14), text("Status", 18),
       ],
       rows: c.districts.map((d) => [
         d.code, d.name, ...d.perProgram, d.year, n > 0 ? d.earlierReached : null, d.year > 0 ? "terjangkau" : "belum terjangkau",

@@ -64,7 +64,12 @@ function quarters(c: Extract<Chart, { kind: "quarters" }>): string {
   const cumul = c.quarters.map((q) => (q === null ? null : (cum += q)));
   const max = Math.max(1, c.target, ...cumul.map((v) => v ?? 0));
   const y = (v: number) => top + H - Math.round((v / max) * H);
-  const parts: string[] = [`<line x1="${left}" y1="${top + H}" x2="${left + groupW * 4}" y2="${top + H}" stroke="${INK}"/>`];
+  // the target line first, so bars and their numbers are drawn over it
+  const parts: string[] = [
+    `<line x1="${left}" y1="${y(c.target)}" x2="${left + groupW * 4}" y2="${y(c.target)}" stroke="#c0392b" stroke-width="2" stroke-dasharray="6 4"/>` +
+      `<text x="${left + groupW * 4 + 4}" y="${y(c.target) + 4}" fill="#c0392b">${esc(`target ${num(c.target)} ${c.unit}`)}</text>`,
+    `<line x1="${left}" y1="${top + H}" x2="${left + groupW * 4}" y2="${top + H}" stroke="${INK}"/>`,
+  ];
   c.quarters.forEach((q, i) => {
     const x = left + i * groupW + 20;
     const label = ["TW I", "TW II", "TW III", "TW IV"][i] ?? "";
@@ -76,15 +81,11 @@ function quarters(c: Extract<Chart, { kind: "quarters" }>): string {
     const cv = cumul[i] ?? 0;
     parts.push(
       `<rect x="${x}" y="${y(q)}" width="36" height="${top + H - y(q)}" fill="${BLUE}"/>` +
-        `<text x="${x + 18}" y="${y(q) - 4}" text-anchor="middle">${esc(num(q))}</text>` +
+        `<text x="${x + 18}" y="${y(q) - 4}" text-anchor="middle" stroke="#fff" stroke-width="3" paint-order="stroke">${esc(num(q))}</text>` +
         `<rect x="${x + 42}" y="${y(cv)}" width="36" height="${top + H - y(cv)}" fill="${LIGHT}"/>` +
-        `<text x="${x + 60}" y="${y(cv) - 4}" text-anchor="middle">${esc(num(cv))}</text>`,
+        `<text x="${x + 60}" y="${y(cv) - 4}" text-anchor="middle" stroke="#fff" stroke-width="3" paint-order="stroke">${esc(num(cv))}</text>`,
     );
   });
-  parts.push(
-    `<line x1="${left}" y1="${y(c.target)}" x2="${left + groupW * 4}" y2="${y(c.target)}" stroke="#c0392b" stroke-width="2" stroke-dasharray="6 4"/>` +
-      `<text x="${left + groupW * 4 + 4}" y="${y(c.target) + 4}" fill="#c0392b">${esc(`target ${num(c.target)} ${c.unit}`)}</text>`,
-  );
   const ly = top + H + 32;
   parts.push(
     `<rect x="${left}" y="${ly}" width="14" height="14" fill="${BLUE}"/><text x="${left + 20}" y="${ly + 12}">per triwulan</text>` +
