@@ -1,0 +1,66 @@
+/**
+ * A minimal ZIP writer (deflate, one fixed date for every entry) for the roster XLSX: the
+ * same entries always give the same bytes, and 100,000 rows zip in a fraction of a second.
+ */
+import { crc32, deflateRawSync } from "node:zlib";
+
+export interface ZipEntry {
+  name: string;
+  data: Buffer;
+}
+
+function dosDateTime(iso: string): { time: number; date: number } {
+  const y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7));
+  const d = Number(iso.slice(8, 10));
+  return { time: 0, date: ((Math.max(1980, y) - 1980) << 9) | (m << 5) | d };
+}
+
+/** `dateIso`: the yyyy-mm-dd written as every entry's modification date (midnight). */
+export function zip(entries: readonly ZipEntry[], dateIso: string): Buffer {
+  const { time, date } = dosDateTime(dateIso);
+  const parts: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name, "utf8");
+    const packed = deflateRawSync(e.data, { level: 6 });
+    const crc = crc32(e.data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4); // version needed
+    local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt16LE(8, 8); // deflate
+    local.writeUInt16LE(time, 10);
+    local.writeUInt16LE(date, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(e.data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(0, 28);
+    const dir = Buffer.alloc(46);
+    dir.writeUInt32LE(0x02014b50, 0);
+    dir.writeUInt16LE(20, 4);
+    dir.writeUInt16LE(20, 6);
+    dir.writeUInt16LE(0x0800, 8);
+    dir.writeUInt16LE(8, 10);
+    dir.writeUInt16LE(time, 12);
+    dir.writeUInt16LE(date, 14);
+    dir.writeUInt32LE(crc, 16);
+    dir.writeUInt32LE(packed.length, 20);
+    dir.writeUInt32LE(e.data.length, 24);
+    dir.writeUInt16LE(name.length, 28);
+    dir.writeUInt32LE(offset, 42);
+    parts.push(local, name, packed);
+    central.push(dir, name);
+    offset += local.length + name.length + packed.length;
+  }
+  const dirSize = central.reduce((n, b) => n + b.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(dirSize, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, ...central, end]);
+}
