@@ -1,0 +1,121 @@
+/**
+ * `pelatihan roster`: read each program's list, stop on rows with data errors (unless
+ * --skip-invalid), select, then write the CSV, XLSX, PDF and Markdown summary.
+ */
+import { resolve } from "node:path";
+import type { Code, Finding } from "../domain/findings.js";
+import { ROW_ERROR_CODES, selectionRules, toApplicants } from "../domain/roster-applicants.js";
+import { selectParticipants } from "../domain/selection.js";
+import { OutputError } from "../errors.js";
+import { scanPrograms } from "../pipeline/scan.js";
+import type { ListResult } from "../pipeline/types.js";
+import { displayPath, openWorkspace } from "../pipeline/workspace.js";
+import { renderFindingsText } from "../report/findings-text.js";
+import { shortfallText } from "../report/roster-summary.js";
+import type { Profile } from "../report/roster-table.js";
+import { asLang, useColor } from "./options.js";
+import { progressReporter } from "./progress.js";
+import { conflicts, FILES, planRoster, writeRoster, type Planned } from "./roster-outputs.js";
+
+/** Findings the roster itself resolves: quotas, coverage and eligibility are what selection decides. */
+const RESOLVED_BY_SELECTION: ReadonlySet<Code> = new Set<Code>([
+  "QUOTA_TOTAL",
+  "QUOTA_DISTRICT",
+  "QUOTA_GROUP",
+  "COVERAGE_LOW",
+  "AGE_OUT_OF_RANGE",
+  "DISABILITY_REQUIRED",
+  "SEX_NOT_ELIGIBLE",
+]);
+
+function blocks(f: Finding, skipInvalid: boolean): boolean {
+  if (f.severity !== "error" || RESOLVED_BY_SELECTION.has(f.code)) return false;
+  return !(skipInvalid && ROW_ERROR_CODES.has(f.code));
+}
+
+/** The list result with only the findings that stop the roster. */
+function blocking(r: ListResult, skipInvalid: boolean): ListResult {
+  const findings = r.findings.filter((f) => blocks(f, skipInvalid));
+  return { ...r, findings, errors: findings.length, warnings: 0 };
+}
+
+export async function runRoster(files: string[], opts: Record<string, unknown>): Promise<number> {
+  const lang = asLang(opts.lang);
+  const en = lang === "en";
+  const profile: Profile = opts.profile === "internal" ? "internal" : "public";
+  const skipInvalid = opts.skipInvalid === true;
+  const ws = await openWorkspace(files);
+  const progress = progressReporter(process.stderr);
+  const results = await scanPrograms(ws, { keep: true, ...(progress ? { onProgress: progress.update } : {}) });
+  progress?.done();
+
+  const stops = results.map((r) => blocking(r, skipInvalid));
+  const fatal = ws.fatal || results.some((r) => r.fatal);
+  const stopped = stops.filter((r) => r.fatal || r.errors > 0);
+  if (fatal || ws.findings.some((f) => f.severity === "error") || stopped.length > 0) {
+    const color = useColor(process.stderr, opts.color as boolean | undefined);
+    process.stderr.write(renderFindingsText(ws, stopped, { lang, color }));
+    const hint = en
+      ? "roster not written: fix the rows above, or use --skip-invalid to mark them as not selected\n"
+      : "daftar peserta tidak ditulis: perbaiki baris di atas, atau pakai --skip-invalid agar baris itu ditandai tidak terpilih\n";
+    process.stderr.write(hint);
+    return fatal ? 2 : 1;
+  }
+
+  const outDir = resolve(ws.cwd, typeof opts.out === "string" ? opts.out : "out");
+  const delimiter = opts.delimiter === ";" ? ";" : ",";
+  const plans: Planned[] = results.map((r) => {
+    const applicants = toApplicants(r.program, r.participants, columnIndex(r));
+    return planRoster(r, selectParticipants(applicants, selectionRules(r.program)), { outDir, profile, delimiter });
+  });
+  if (!opts.force && !opts.dryRun) {
+    const changed = (await Promise.all(plans.map(conflicts))).flat();
+    if (changed.length > 0) {
+      const shown = changed.map((f) => displayPath(ws.cwd, f)).join(", ");
+      throw new OutputError("OUTPUT_CHANGED", `${en ? "would overwrite edited or different files" : "akan menimpa berkas yang isinya berbeda"}: ${shown}`, {
+        hint: en
+          ? "Attendance or notes typed into these files would be lost. Move them away, or use --force to replace them."
+          : "Isian kehadiran atau catatan di berkas itu akan hilang. Pindahkan berkasnya, atau pakai --force untuk menggantinya.",
+      });
+    }
+  }
+  for (const p of plans) {
+    const s = p.selection;
+    const dir = displayPath(ws.cwd, p.dir);
+    process.stdout.write(
+      en
+        ? `${p.program.id}: ${s.selected}/${s.seats} selected, ${s.reserves} reserves, ${s.ineligible} not eligible, ${s.invalid} invalid rows\n`
+        : `${p.program.id}: ${s.selected}/${s.seats} peserta, ${s.reserves} cadangan, ${s.ineligible} tidak memenuhi syarat, ${s.invalid} baris data tidak valid\n`,
+    );
+    const covered = s.districts.filter((d) => d.selected > 0).length;
+    const total = results.find((r) => r.program === p.program)?.coverage?.districts.length ?? 0;
+    process.stdout.write(`  ${en ? "kecamatan covered" : "kecamatan terwakili"}: ${covered}/${total}\n`);
+    for (const f of s.shortfalls) process.stdout.write(`  ! ${shortfallText(f)}\n`);
+    if (opts.dryRun) {
+      for (const f of Object.values(FILES)) process.stdout.write(`  ${en ? "would write" : "akan ditulis"}: ${dir}/${f}\n`);
+      continue;
+    }
+    const { pages } = await writeRoster(p, profile);
+    for (const f of Object.values(FILES)) {
+      const extra = f === FILES.pdf ? ` (${pages} ${en ? "pages" : "halaman"})` : "";
+      process.stdout.write(`  ${en ? "written" : "ditulis"}: ${dir}/${f}${extra}\n`);
+    }
+  }
+  if (profile === "public" && !opts.dryRun) {
+    process.stdout.write(
+      en
+        ? "Public profile: NIK masked, no phone/birth date/disability. For the working list (attendance), run with --profile internal.\n"
+        : "Profil publik: NIK disamarkan, tanpa telepon/tanggal lahir/disabilitas. Untuk daftar kerja (isian kehadiran), jalankan dengan --profile internal.\n",
+    );
+  }
+  return 0;
+}
+
+/** canonical column -> cell index, from the list's header mapping. */
+function columnIndex(r: ListResult): Map<string, number> {
+  const m = new Map<string, number>();
+  r.columns.forEach((c, i) => {
+    if (c !== undefined && !m.has(c)) m.set(c, i);
+  });
+  return m;
+}
