@@ -6,7 +6,7 @@
  * program, so the same roster gives the same bytes.
  */
 import { neutraliseCell } from "./csv-write.js";
-import { zip } from "./zip-write.js";
+import { zip, type ZipEntry } from "./zip-write.js";
 import type { RosterTable } from "../report/roster-table.js";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -41,44 +41,76 @@ function widths(t: RosterTable): number[] {
   });
 }
 
-function sheetXml(t: RosterTable, confidential: boolean): string {
+/** Text cells point into one shared-string table: each distinct text is escaped once. */
+class SharedStrings {
+  private readonly index = new Map<string, number>();
+  readonly xml: string[] = [];
+  count = 0;
+
+  ref(text: string): number {
+    this.count++;
+    let i = this.index.get(text);
+    if (i === undefined) {
+      i = this.xml.length;
+      this.index.set(text, i);
+      const v = xmlText(neutraliseCell(text));
+      this.xml.push(v.trim() === v ? `<si><t>${v}</t></si>` : `<si><t xml:space="preserve">${v}</t></si>`);
+    }
+    return i;
+  }
+
+  document(): Buffer[] {
+    const head = `${HEAD}<sst xmlns="${MAIN}" count="${this.count}" uniqueCount="${this.xml.length}">`;
+    return chunked([head, ...this.xml, "</sst>"]);
+  }
+}
+
+/** Joins many small strings into ~64 KB buffers (no single huge string). */
+function chunked(parts: Iterable<string>): Buffer[] {
+  const out: Buffer[] = [];
+  let s = "";
+  for (const p of parts) {
+    s += p;
+    if (s.length > 1 << 16) {
+      out.push(Buffer.from(s, "utf8"));
+      s = "";
+    }
+  }
+  out.push(Buffer.from(s, "utf8"));
+  return out;
+}
+
+function* sheetXml(t: RosterTable, confidential: boolean, sst: SharedStrings): Generator<string> {
   const cols = t.header.map((_, i) => colName(i));
   const last = `${colName(t.header.length - 1)}${t.rows.length + 1}`;
   const rankAt = t.kinds.indexOf("urutan");
-  const parts: string[] = [
-    `${HEAD}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`,
-    `<dimension ref="A1:${last}"/>`,
-    '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
-      '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>',
-    '<sheetFormatPr defaultRowHeight="15"/><cols>',
-    ...widths(t).map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`),
-    '</cols><sheetData><row r="1">',
-    ...t.header.map((h, i) => `<c r="${cols[i]}1" s="1" t="inlineStr"><is><t>${xmlText(neutraliseCell(h))}</t></is></c>`),
-    "</row>",
-  ];
-  let chunk = "";
-  t.rows.forEach((row, r) => {
+  yield `${HEAD}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`;
+  yield `<dimension ref="A1:${last}"/>`;
+  yield '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
+    '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>';
+  yield '<sheetFormatPr defaultRowHeight="15"/><cols>';
+  yield widths(t).map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("");
+  yield '</cols><sheetData><row r="1">';
+  yield t.header.map((h, i) => `<c r="${cols[i]}1" s="1" t="s"><v>${sst.ref(h)}</v></c>`).join("");
+  yield "</row>";
+  for (let r = 0; r < t.rows.length; r++) {
+    const row = t.rows[r] as string[];
     const n = r + 2;
-    chunk += `<row r="${n}">`;
+    let x = `<row r="${n}">`;
     for (let i = 0; i < row.length; i++) {
       const v = row[i] ?? "";
       if (v === "") continue;
       // urutan is the one number: it sorts as a number in Excel
-      if (i === rankAt) chunk += `<c r="${cols[i]}${n}"><v>${Number(v)}</v></c>`;
-      else chunk += `<c r="${cols[i]}${n}" s="2" t="inlineStr"><is><t xml:space="preserve">${xmlText(neutraliseCell(v))}</t></is></c>`;
+      if (i === rankAt) x += `<c r="${cols[i]}${n}"><v>${Number(v)}</v></c>`;
+      else x += `<c r="${cols[i]}${n}" s="2" t="s"><v>${sst.ref(v)}</v></c>`;
     }
-    chunk += "</row>";
-    if (chunk.length > 1 << 16) {
-      parts.push(chunk);
-      chunk = "";
-    }
-  });
-  parts.push(chunk, `</sheetData><autoFilter ref="A1:${last}"/>`);
-  parts.push('<pageMargins left="0.4" right="0.4" top="0.7" bottom="0.7" header="0.3" footer="0.3"/>');
-  parts.push('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+    yield `${x}</row>`;
+  }
+  yield `</sheetData><autoFilter ref="A1:${last}"/>`;
+  yield '<pageMargins left="0.4" right="0.4" top="0.7" bottom="0.7" header="0.3" footer="0.3"/>';
+  yield '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>';
   const header = confidential ? `<oddHeader>&amp;C&amp;B${CONFIDENTIAL}</oddHeader>` : "";
-  parts.push(`<headerFooter>${header}<oddFooter>&amp;CHalaman &amp;P dari &amp;N</oddFooter></headerFooter></worksheet>`);
-  return parts.join("");
+  yield `<headerFooter>${header}<oddFooter>&amp;CHalaman &amp;P dari &amp;N</oddFooter></headerFooter></worksheet>`;
 }
 
 const STYLES =
@@ -113,6 +145,7 @@ export function rosterXlsx(t: RosterTable, meta: XlsxMeta): Buffer {
         '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
         '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
         '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+        '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
         '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>',
     ],
     [
@@ -141,10 +174,14 @@ export function rosterXlsx(t: RosterTable, meta: XlsxMeta): Buffer {
       "xl/_rels/workbook.xml.rels",
       `${HEAD}<Relationships xmlns="${PKG_REL}">` +
         `<Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>` +
-        `<Relationship Id="rId2" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
+        `<Relationship Id="rId2" Type="${REL}/styles" Target="styles.xml"/>` +
+        `<Relationship Id="rId3" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
     ],
     ["xl/styles.xml", STYLES],
-    ["xl/worksheets/sheet1.xml", sheetXml(t, meta.confidential)],
   ];
-  return zip(files.map(([name, text]) => ({ name, data: Buffer.from(text, "utf8") })), meta.date);
+  const sst = new SharedStrings();
+  const sheet = chunked(sheetXml(t, meta.confidential, sst));
+  const entries: ZipEntry[] = files.map(([name, text]) => ({ name, data: [Buffer.from(text, "utf8")] }));
+  entries.push({ name: "xl/worksheets/sheet1.xml", data: sheet }, { name: "xl/sharedStrings.xml", data: sst.document() });
+  return zip(entries, meta.date);
 }
