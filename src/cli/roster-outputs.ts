@@ -7,14 +7,14 @@ import { join } from "node:path";
 import { maskNik } from "../domain/nik.js";
 import type { Participant } from "../domain/participant.js";
 import type { Program } from "../domain/program.js";
-import type { Selection } from "../domain/selection-types.js";
+import type { Decision, Selection } from "../domain/selection-types.js";
 import { writeFileAtomic, writeViaTemp } from "../io/atomic-write.js";
 import { csvDocument } from "../io/csv-write.js";
 import type { PdfPerson } from "../io/pdf-roster.js";
 import { rosterXlsx } from "../io/xlsx-roster.js";
 import type { ListResult } from "../pipeline/types.js";
 import { rosterSummaryMarkdown } from "../report/roster-summary.js";
-import { rosterOrder, rosterTable, type Profile } from "../report/roster-table.js";
+import { rosterOrder, rosterTable, type Profile, type RosterRow } from "../report/roster-table.js";
 
 export const FILES = {
   csv: "daftar-peserta.csv",
@@ -35,6 +35,7 @@ export interface Planned {
   csv: string;
   xlsx: Buffer;
   md: string;
+  /** The peserta as the PDF shows them, in rank order. */
   people: PdfPerson[];
   selection: Selection;
 }
@@ -50,15 +51,20 @@ function pdfPerson(p: Participant, profile: Profile): PdfPerson {
   };
 }
 
-export function planRoster(r: ListResult, selection: Selection, opts: RosterOptions): Planned {
+export function rosterRows(r: ListResult, selection: Selection): RosterRow[] {
+  return rosterOrder(r.participants.map((participant, i) => ({ participant, decision: selection.decisions[i] as Decision })));
+}
+
+function pdfPeople(rows: readonly RosterRow[], profile: Profile): PdfPerson[] {
+  return rows.filter((x) => x.decision.status === "peserta").map((x) => pdfPerson(x.participant, profile));
+}
+
+/** `rows`: in roster order (rosterRows). */
+export function planRoster(r: ListResult, selection: Selection, rows: readonly RosterRow[], opts: RosterOptions): Planned {
   const program = r.program;
-  const rows = r.participants.map((participant, i) => ({ participant, decision: selection.decisions[i] as Selection["decisions"][number] }));
   const table = rosterTable(r.header, r.columns, rows, opts.profile);
   const dir = join(opts.outDir, program.id);
   const confidential = opts.profile === "internal";
-  const people = rosterOrder(rows)
-    .filter((x) => x.decision.status === "peserta")
-    .map((x) => pdfPerson(x.participant, opts.profile));
   const md = rosterSummaryMarkdown({
     program,
     selection,
@@ -73,7 +79,7 @@ export function planRoster(r: ListResult, selection: Selection, opts: RosterOpti
     csv: csvDocument(table.header, table.rows, opts.delimiter),
     xlsx: rosterXlsx(table, { title: program.title, date: program.start, confidential }),
     md,
-    people,
+    people: pdfPeople(rows, opts.profile),
     selection,
   };
 }

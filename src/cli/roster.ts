@@ -15,7 +15,7 @@ import { shortfallText } from "../report/roster-summary.js";
 import type { Profile } from "../report/roster-table.js";
 import { asLang, useColor } from "./options.js";
 import { progressReporter } from "./progress.js";
-import { conflicts, FILES, planRoster, writeRoster, type Planned } from "./roster-outputs.js";
+import { conflicts, FILES, planRoster, rosterRows, writeRoster, type Planned } from "./roster-outputs.js";
 
 /** Findings the roster itself resolves: quotas, coverage and eligibility are what selection decides. */
 const RESOLVED_BY_SELECTION: ReadonlySet<Code> = new Set<Code>([
@@ -64,9 +64,11 @@ export async function runRoster(files: string[], opts: Record<string, unknown>):
 
   const outDir = resolve(ws.cwd, typeof opts.out === "string" ? opts.out : "out");
   const delimiter = opts.delimiter === ";" ? ";" : ",";
+  const ro = { outDir, profile, delimiter };
   const plans: Planned[] = results.map((r) => {
     const applicants = toApplicants(r.program, r.participants, columnIndex(r));
-    return planRoster(r, selectParticipants(applicants, selectionRules(r.program)), { outDir, profile, delimiter });
+    const selection = selectParticipants(applicants, selectionRules(r.program));
+    return planRoster(r, selection, rosterRows(r, selection), ro);
   });
   if (!opts.force && !opts.dryRun) {
     const changed = (await Promise.all(plans.map(conflicts))).flat();

@@ -48,10 +48,20 @@ export function selectionRules(program: Program): SelectionRules {
 }
 
 /** `index` maps canonical column names to cell positions (for group fields that are plain columns). */
+/** One membership test per quota, built once (the sex of a quota parsed once, not per row). */
+function matcher(q: GroupQuota, index: ReadonlyMap<string, number>): (p: Participant) => boolean {
+  if (q.field === "jenis_kelamin") {
+    const sex = parseSex(q.value);
+    const want = sex.ok ? sex.value : undefined;
+    return (p) => want !== undefined && p.sex === want;
+  }
+  return (p) => groupMatches(p, q, index);
+}
+
 export function toApplicants(program: Program, people: readonly Participant[], index: ReadonlyMap<string, number>): Applicant[] {
-  const quotas = program.quota.groups;
+  const tests = program.quota.groups.map((q) => matcher(q, index));
   return people.map((p) => {
-    const groups = quotas.map((q) => groupMatches(p, q, index));
+    const groups = tests.map((t) => t(p));
     const a: Applicant = { index: p.index, state: "eligible", groups, reasons: [] };
     if (p.registeredAt !== undefined) a.registeredAt = p.registeredAt;
     if (p.district) a.district = p.district;

@@ -38,82 +38,115 @@ function fontDir(): string {
   return join(dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf");
 }
 
-/** Cuts text to fit a width, with an ellipsis (rows have a fixed height). */
-function fit(doc: Doc, text: string, width: number): string {
-  if (doc.widthOfString(text) <= width) return text;
-  let lo = 0;
-  let hi = text.length;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (doc.widthOfString(`${text.slice(0, mid)}…`) <= width) lo = mid;
-    else hi = mid - 1;
+/**
+ * Text measuring is the PDF's main cost (pdfkit lays the text out with fontkit), so widths
+ * are cached per font and size, and text short enough to fit for sure is not measured.
+ */
+class Measure {
+  private readonly cache = new Map<string, number>();
+  constructor(private readonly doc: Doc) {}
+
+  width(style: string, text: string): number {
+    const key = `${style}\u0000${text}`;
+    let w = this.cache.get(key);
+    if (w === undefined) {
+      w = this.doc.widthOfString(text);
+      if (this.cache.size < 50_000) this.cache.set(key, w);
+    }
+    return w;
   }
-  return `${text.slice(0, lo)}…`;
+
+  /** Cuts text to fit a width, with an ellipsis (rows have a fixed height). */
+  fit(style: string, size: number, text: string, width: number): string {
+    // no DejaVu Sans Condensed glyph used here is wider than 0.95 em
+    if (text.length * size * 0.95 <= width || this.width(style, text) <= width) return text;
+    let lo = 0;
+    let hi = text.length;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.doc.widthOfString(`${text.slice(0, mid)}…`) <= width) lo = mid;
+      else hi = mid - 1;
+    }
+    return `${text.slice(0, lo)}…`;
+  }
 }
 
-function cell(doc: Doc, text: string, x: number, y: number, c: PdfColumn, h: number, size: number): void {
-  const pad = 3;
-  const t = fit(doc, text, c.width - 2 * pad);
-  const w = doc.widthOfString(t);
-  const tx = c.align === "right" ? x + c.width - pad - w : c.align === "center" ? x + (c.width - w) / 2 : x + pad;
+const PAD = 3;
+
+function cell(doc: Doc, m: Measure, style: string, text: string, x: number, y: number, c: PdfColumn, h: number, size: number): void {
+  const t = m.fit(style, size, text, c.width - 2 * PAD);
+  let tx = x + PAD;
+  if (c.align === "right") tx = x + c.width - PAD - m.width(style, t);
+  else if (c.align === "center") tx = x + (c.width - m.width(style, t)) / 2;
   doc.text(t, tx, y + (h - size) / 2 - 1, { lineBreak: false });
 }
 
-function tableHeader(doc: Doc, s: PdfSection, y: number): void {
+function tableHeader(doc: Doc, m: Measure, s: PdfSection, y: number): void {
   let x = MARGIN.left;
   const width = s.columns.reduce((n, c) => n + c.width, 0);
   doc.rect(MARGIN.left, y, width, TABLE_HEADER).fillAndStroke("#d9e1f2", "#000000").fillColor("#000000");
   doc.font("B").fontSize(8.5);
   for (const c of s.columns) {
-    cell(doc, c.title, x, y, { ...c, align: "center" }, TABLE_HEADER, 8.5);
+    cell(doc, m, "B8.5", c.title, x, y, { ...c, align: "center" }, TABLE_HEADER, 8.5);
     x += c.width;
   }
 }
 
-function row(doc: Doc, s: PdfSection, p: PdfPerson, no: number, y: number): void {
+/** The grid of a page's rows: one path of lines instead of a rectangle per cell. */
+function grid(doc: Doc, s: PdfSection, top: number, rows: number): void {
+  const width = s.columns.reduce((n, c) => n + c.width, 0);
+  const bottom = top + rows * s.rowHeight;
+  for (let r = 1; r <= rows; r++) doc.moveTo(MARGIN.left, top + r * s.rowHeight).lineTo(MARGIN.left + width, top + r * s.rowHeight);
   let x = MARGIN.left;
-  doc.font("R").fontSize(8.5);
+  doc.moveTo(x, top).lineTo(x, bottom);
   for (const c of s.columns) {
-    doc.rect(x, y, c.width, s.rowHeight).stroke();
-    let text = "";
-    if (c.key === "no") text = `${no}`;
-    else if (c.key === "signature") {
+    x += c.width;
+    doc.moveTo(x, top).lineTo(x, bottom);
+  }
+  doc.stroke();
+}
+
+function row(doc: Doc, m: Measure, s: PdfSection, p: PdfPerson, no: number, y: number): void {
+  let x = MARGIN.left;
+  for (const c of s.columns) {
+    if (c.key === "signature") {
       // the usual daftar hadir zig-zag: odd numbers sign on the left, even on the right
-      const half = c.width / 2;
-      doc.fontSize(7).text(`${no}.`, x + (no % 2 === 1 ? 3 : half + 3), y + 3, { lineBreak: false }).fontSize(8.5);
-    } else text = p[c.key];
-    if (text !== "") cell(doc, text, x, y, c, s.rowHeight, 8.5);
+      doc.fontSize(7).text(`${no}.`, x + (no % 2 === 1 ? 3 : c.width / 2 + 3), y + 3, { lineBreak: false }).fontSize(8.5);
+    } else {
+      const text = c.key === "no" ? `${no}` : p[c.key];
+      if (text !== "") cell(doc, m, "R8.5", text, x, y, c, s.rowHeight, 8.5);
+    }
     x += c.width;
   }
 }
 
-function heading(doc: Doc, program: Program, s: PdfSection, first: boolean): number {
+function heading(doc: Doc, m: Measure, program: Program, s: PdfSection, first: boolean): number {
   const width = A4.width - MARGIN.left - MARGIN.right;
   let y = MARGIN.top;
   if (!first) {
-    doc.font("B").fontSize(10).text(fit(doc, `${s.continued} - ${program.title}`, width), MARGIN.left, y, { lineBreak: false });
+    doc.font("B").fontSize(10).text(m.fit("B10", 10, `${s.continued} - ${program.title}`, width), MARGIN.left, y, { lineBreak: false });
     return MARGIN.top + HEADING.next;
   }
   doc.font("B").fontSize(14).text(s.heading, MARGIN.left, y, { width, align: "center", lineBreak: false });
   y += 22;
   doc.fontSize(11);
   // the title gets two lines at most: the heading has a fixed height
-  const title = doc.heightOfString(program.title, { width }) > 30 ? fit(doc, program.title, width * 1.9) : program.title;
+  const title = doc.heightOfString(program.title, { width }) > 30 ? m.fit("B11", 11, program.title, width * 1.9) : program.title;
   doc.text(title, MARGIN.left, y, { width, align: "center", height: 30, ellipsis: true });
   y += 32;
   doc.font("R").fontSize(9.5);
   for (const line of s.lines) {
-    doc.text(fit(doc, line, width), MARGIN.left, y, { lineBreak: false });
+    doc.text(m.fit("R9.5", 9.5, line, width), MARGIN.left, y, { lineBreak: false });
     y += 14;
   }
   return MARGIN.top + HEADING.first;
 }
 
-function furniture(doc: Doc, program: Program, page: number, pages: number, confidential: boolean): void {
+function furniture(doc: Doc, m: Measure, program: Program, page: number, pages: number, confidential: boolean): void {
   const width = A4.width - MARGIN.left - MARGIN.right;
   const y = A4.height - MARGIN.bottom + 14;
   doc.font("R").fontSize(8).fillColor("#444444");
-  doc.text(fit(doc, program.id, width / 2), MARGIN.left, y, { lineBreak: false });
+  doc.text(m.fit("R8", 8, program.id, width / 2), MARGIN.left, y, { lineBreak: false });
   const label = `Halaman ${page} dari ${pages}`;
   doc.text(label, A4.width - MARGIN.right - doc.widthOfString(label), y, { lineBreak: false });
   if (confidential) {
@@ -147,21 +180,24 @@ export async function writeRosterPdf(file: string, program: Program, people: rea
   doc.pipe(out);
   const sections = rosterSections(program, profile);
   const pages = planPages(sections, people.length);
+  const m = new Measure(doc);
   pages.forEach((pg, i) => {
     const s = sections[pg.section] as PdfSection;
     doc.addPage({ size: "A4", margin: 0 });
     doc.lineWidth(0.5);
-    let y = heading(doc, program, s, pg.first);
-    tableHeader(doc, s, y);
+    let y = heading(doc, m, program, s, pg.first);
+    tableHeader(doc, m, s, y);
     y += TABLE_HEADER;
     if (people.length === 0) {
       doc.font("R").fontSize(9).text("(belum ada peserta)", MARGIN.left + 4, y + 6, { lineBreak: false });
     }
+    grid(doc, s, y, pg.to - pg.from);
+    doc.font("R").fontSize(8.5);
     for (let r = pg.from; r < pg.to; r++) {
-      row(doc, s, people[r] as PdfPerson, r + 1, y);
+      row(doc, m, s, people[r] as PdfPerson, r + 1, y);
       y += s.rowHeight;
     }
-    furniture(doc, program, i + 1, pages.length, profile === "internal");
+    furniture(doc, m, program, i + 1, pages.length, profile === "internal");
   });
   doc.end();
   await done;

@@ -17,7 +17,7 @@ export interface RosterTable {
   header: string[];
   /** Canonical name of each column (undefined: a column of the list we do not know). */
   kinds: (string | undefined)[];
-  /** Rows in roster order: peserta by rank, cadangan by rank, then the rest in list order. */
+  /** Rows in the order given (roster order: peserta by rank, cadangan by rank, then the rest). */
   rows: string[][];
 }
 
@@ -26,12 +26,18 @@ export interface RosterRow {
   decision: Decision;
 }
 
-/** Roster order: peserta 1..n, cadangan, then the others as they were in the list. */
+/** Roster order: peserta 1..n, cadangan, then the others as they were in the list (no sort: ranks are 1..m). */
 export function rosterOrder(rows: readonly RosterRow[]): RosterRow[] {
-  const rank = (r: RosterRow) => r.decision.rank ?? Number.MAX_SAFE_INTEGER;
-  return [...rows].sort((a, b) => rank(a) - rank(b) || a.participant.index - b.participant.index);
+  const ranked: RosterRow[] = [];
+  const rest: RosterRow[] = [];
+  for (const r of rows) {
+    if (r.decision.rank === undefined) rest.push(r);
+    else ranked[r.decision.rank - 1] = r;
+  }
+  return [...ranked.filter((r) => r !== undefined), ...rest];
 }
 
+/** `rows` in roster order (rosterOrder). */
 export function rosterTable(
   header: readonly string[],
   columns: readonly (string | undefined)[],
@@ -52,7 +58,7 @@ export function rosterTable(
     kinds: [...keep.map((i) => columns[i]), ...ROSTER_COLUMNS],
     rows: [],
   };
-  for (const { participant: p, decision: d } of rosterOrder(rows)) {
+  for (const { participant: p, decision: d } of rows) {
     const cells = keep.map((i) => {
       const v = p.cells[i] ?? "";
       return i === nikAt && profile === "public" ? maskNik(v) : v;
