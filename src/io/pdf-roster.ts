@@ -73,12 +73,21 @@ class Measure {
 
 const PAD = 3;
 
+/** Names are printed as written: a long one gets a smaller font (down to 6 pt) before it is cut. */
 function cell(doc: Doc, m: Measure, style: string, text: string, x: number, y: number, c: PdfColumn, h: number, size: number): void {
-  const t = m.fit(style, size, text, c.width - 2 * PAD);
+  const room = c.width - 2 * PAD;
+  let t = m.fit(style, size, text, room);
+  let used = size;
+  if (t !== text && c.key === "name") {
+    used = Math.max(6, Math.floor(((size * room) / m.width(style, text)) * 2) / 2);
+    doc.fontSize(used);
+    t = m.fit(`${style}@${used}`, used, text, room);
+  }
   let tx = x + PAD;
   if (c.align === "right") tx = x + c.width - PAD - m.width(style, t);
   else if (c.align === "center") tx = x + (c.width - m.width(style, t)) / 2;
-  doc.text(t, tx, y + (h - size) / 2 - 1, { lineBreak: false });
+  doc.text(t, tx, y + (h - used) / 2 - 1, { lineBreak: false });
+  if (used !== size) doc.fontSize(size);
 }
 
 function tableHeader(doc: Doc, m: Measure, s: PdfSection, y: number): void {

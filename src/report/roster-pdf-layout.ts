@@ -56,7 +56,7 @@ function listColumns(profile: Profile): PdfColumn[] {
     { title: "NIK", width: 100, key: "nik" },
     { title: "L/P", width: 26, align: "center", key: "sex" },
     { title: "Kecamatan", width: profile === "internal" ? 80 : 95, key: "district" },
-    { title: "Desa/Kelurahan", width: profile === "internal" ? 66 : 86, key: "village" },
+    { title: profile === "internal" ? "Desa/Kel." : "Desa/Kelurahan", width: profile === "internal" ? 66 : 86, key: "village" },
   ];
   if (profile === "internal") cols.push({ title: "Telepon", width: 65, key: "phone" });
   return cols;
@@ -89,7 +89,8 @@ export function rosterSections(program: Program, profile: Profile): PdfSection[]
       lines: [`Penyelenggara: ${program.organizer}`, place, `Hari ke-${d} dari ${program.days}: ${hariTanggal(date)}`],
       continued: `Daftar Hadir Hari ke-${d}, ${formatTanggal(date)} (lanjutan)`,
       columns: ATTENDANCE_COLUMNS,
-      rowHeight: 26,
+      // 24 pt: room to sign, and 25 people (a usual class) on one sheet per day
+      rowHeight: 24,
       day: d,
     });
   }
