@@ -7,10 +7,13 @@ import { code, type Seats } from "./selection-state.js";
 /** Eligible positions per kecamatan code, each list in registration order. */
 export type DistrictLists = ReadonlyMap<string, readonly number[]>;
 
-/** Whether every eligible applicant of the kecamatan is in group g (only g can cover it). */
-function onlyMembers(s: Seats, list: readonly number[], g: number): boolean {
-  for (const pos of list) if (!s.eligible[pos]?.groups[g]) return false;
-  return true;
+/** Per kecamatan and group: every eligible applicant of the kecamatan is in the group (only it can cover it). */
+function onlyMembers(s: Seats, lists: DistrictLists): Map<string, boolean[]> {
+  const m = new Map<string, boolean[]>();
+  for (const [d, list] of lists) {
+    m.set(d, s.rules.groups.map((_, g) => list.every((pos) => s.eligible[pos]?.groups[g] === true)));
+  }
+  return m;
 }
 
 /**
@@ -19,6 +22,8 @@ function onlyMembers(s: Seats, list: readonly number[], g: number): boolean {
  * group can represent before others), so the minimum costs as little coverage as possible.
  */
 export function fillGroupMinimums(s: Seats, lists: DistrictLists): void {
+  if (!s.anyNeedy()) return;
+  const only = onlyMembers(s, lists);
   // first only picks that keep the other minimums reachable, then any pick that helps
   for (const careful of [true, false]) {
     const ok = (pos: number): boolean => s.takeable(pos) && (!careful || s.keepsMinimumsReachable(pos));
@@ -32,7 +37,7 @@ export function fillGroupMinimums(s: Seats, lists: DistrictLists): void {
           if (!a) continue;
           const helps = s.helps(a);
           if (helps === 0 || !ok(pos)) continue;
-          const restricted = a.groups.some((m, g) => m && s.needy(g) && onlyMembers(s, list, g));
+          const restricted = a.groups.some((m, g) => m && s.needy(g) && only.get(d)?.[g] === true);
           const better =
             !best ||
             (restricted !== best.restricted ? restricted : helps !== best.helps ? helps > best.helps : pos < best.pos);
