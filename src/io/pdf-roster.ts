@@ -19,6 +19,7 @@ import {
   type PdfSection,
 } from "../report/roster-pdf-layout.js";
 import type { Profile } from "../report/roster-table.js";
+import { TextRuns } from "./pdf-text.js";
 import { CONFIDENTIAL } from "./xlsx-roster.js";
 
 export interface PdfPerson {
@@ -38,28 +39,21 @@ function fontDir(): string {
   return join(dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf");
 }
 
-/**
- * Text measuring is the PDF's main cost (pdfkit lays the text out with fontkit), so widths
- * are cached per font and size, and text short enough to fit for sure is not measured.
- */
+/** Widths and drawing through TextRuns (each text laid out once per font); `size` is the current font size. */
 class Measure {
-  private readonly cache = new Map<string, number>();
-  constructor(private readonly doc: Doc) {}
+  readonly runs: TextRuns;
+  constructor(private readonly doc: Doc) {
+    this.runs = new TextRuns(doc);
+  }
 
-  width(style: string, text: string): number {
-    const key = `${style}\u0000${text}`;
-    let w = this.cache.get(key);
-    if (w === undefined) {
-      w = this.doc.widthOfString(text);
-      if (this.cache.size < 50_000) this.cache.set(key, w);
-    }
-    return w;
+  width(text: string): number {
+    return this.runs.width(text);
   }
 
   /** Cuts text to fit a width, with an ellipsis (rows have a fixed height). */
-  fit(style: string, size: number, text: string, width: number): string {
+  fit(size: number, text: string, width: number): string {
     // no DejaVu Sans Condensed glyph used here is wider than 0.95 em
-    if (text.length * size * 0.95 <= width || this.width(style, text) <= width) return text;
+    if (text.length * size * 0.95 <= width || this.width(text) <= width) return text;
     let lo = 0;
     let hi = text.length;
     while (lo < hi) {
@@ -74,19 +68,19 @@ class Measure {
 const PAD = 3;
 
 /** Names are printed as written: a long one gets a smaller font (down to 6 pt) before it is cut. */
-function cell(doc: Doc, m: Measure, style: string, text: string, x: number, y: number, c: PdfColumn, h: number, size: number): void {
+function cell(doc: Doc, m: Measure, text: string, x: number, y: number, c: PdfColumn, h: number, size: number): void {
   const room = c.width - 2 * PAD;
-  let t = m.fit(style, size, text, room);
+  let t = m.fit(size, text, room);
   let used = size;
   if (t !== text && c.key === "name") {
-    used = Math.max(6, Math.floor(((size * room) / m.width(style, text)) * 2) / 2);
+    used = Math.max(6, Math.floor(((size * room) / m.width(text)) * 2) / 2);
     doc.fontSize(used);
-    t = m.fit(`${style}@${used}`, used, text, room);
+    t = m.fit(used, text, room);
   }
   let tx = x + PAD;
-  if (c.align === "right") tx = x + c.width - PAD - m.width(style, t);
-  else if (c.align === "center") tx = x + (c.width - m.width(style, t)) / 2;
-  doc.text(t, tx, y + (h - used) / 2 - 1, { lineBreak: false });
+  if (c.align === "right") tx = x + c.width - PAD - m.width(t);
+  else if (c.align === "center") tx = x + (c.width - m.width(t)) / 2;
+  m.runs.draw(t, tx, y + (h - used) / 2 - 1);
   if (used !== size) doc.fontSize(size);
 }
 
@@ -96,7 +90,7 @@ function tableHeader(doc: Doc, m: Measure, s: PdfSection, y: number): void {
   doc.rect(MARGIN.left, y, width, TABLE_HEADER).fillAndStroke("#d9e1f2", "#000000").fillColor("#000000");
   doc.font("B").fontSize(8.5);
   for (const c of s.columns) {
-    cell(doc, m, "B8.5", c.title, x, y, { ...c, align: "center" }, TABLE_HEADER, 8.5);
+    cell(doc, m, c.title, x, y, { ...c, align: "center" }, TABLE_HEADER, 8.5);
     x += c.width;
   }
 }
@@ -120,10 +114,12 @@ function row(doc: Doc, m: Measure, s: PdfSection, p: PdfPerson, no: number, y: n
   for (const c of s.columns) {
     if (c.key === "signature") {
       // the usual daftar hadir zig-zag: odd numbers sign on the left, even on the right
-      doc.fontSize(7).text(`${no}.`, x + (no % 2 === 1 ? 3 : c.width / 2 + 3), y + 3, { lineBreak: false }).fontSize(8.5);
+      doc.fontSize(7);
+      m.runs.draw(`${no}.`, x + (no % 2 === 1 ? 3 : c.width / 2 + 3), y + 3);
+      doc.fontSize(8.5);
     } else {
       const text = c.key === "no" ? `${no}` : p[c.key];
-      if (text !== "") cell(doc, m, "R8.5", text, x, y, c, s.rowHeight, 8.5);
+      if (text !== "") cell(doc, m, text, x, y, c, s.rowHeight, 8.5);
     }
     x += c.width;
   }
@@ -133,19 +129,20 @@ function heading(doc: Doc, m: Measure, program: Program, s: PdfSection, first: b
   const width = A4.width - MARGIN.left - MARGIN.right;
   let y = MARGIN.top;
   if (!first) {
-    doc.font("B").fontSize(10).text(m.fit("B10", 10, `${s.continued} - ${program.title}`, width), MARGIN.left, y, { lineBreak: false });
+    doc.font("B").fontSize(10);
+    m.runs.draw(m.fit(10, `${s.continued} - ${program.title}`, width), MARGIN.left, y);
     return MARGIN.top + HEADING.next;
   }
   doc.font("B").fontSize(14).text(s.heading, MARGIN.left, y, { width, align: "center", lineBreak: false });
   y += 22;
   doc.fontSize(11);
   // the title gets two lines at most: the heading has a fixed height
-  const title = doc.heightOfString(program.title, { width }) > 30 ? m.fit("B11", 11, program.title, width * 1.9) : program.title;
+  const title = doc.heightOfString(program.title, { width }) > 30 ? m.fit(11, program.title, width * 1.9) : program.title;
   doc.text(title, MARGIN.left, y, { width, align: "center", height: 30, ellipsis: true });
   y += 32;
   doc.font("R").fontSize(9.5);
   for (const line of s.lines) {
-    doc.text(m.fit("R9.5", 9.5, line, width), MARGIN.left, y, { lineBreak: false });
+    doc.text(m.fit(9.5, line, width), MARGIN.left, y, { lineBreak: false });
     y += 14;
   }
   return MARGIN.top + HEADING.first;
@@ -155,13 +152,14 @@ function furniture(doc: Doc, m: Measure, program: Program, page: number, pages: 
   const width = A4.width - MARGIN.left - MARGIN.right;
   const y = A4.height - MARGIN.bottom + 14;
   doc.font("R").fontSize(8).fillColor("#444444");
-  doc.text(m.fit("R8", 8, program.id, width / 2), MARGIN.left, y, { lineBreak: false });
+  m.runs.draw(m.fit(8, program.id, width / 2), MARGIN.left, y);
   const label = `Halaman ${page} dari ${pages}`;
-  doc.text(label, A4.width - MARGIN.right - doc.widthOfString(label), y, { lineBreak: false });
+  m.runs.draw(label, A4.width - MARGIN.right - m.width(label), y);
   if (confidential) {
     doc.font("B").fontSize(9).fillColor("#b00000");
-    doc.text(CONFIDENTIAL, MARGIN.left, 20, { width, align: "center", lineBreak: false });
-    doc.text(CONFIDENTIAL, MARGIN.left, y, { width, align: "center", lineBreak: false });
+    const x = MARGIN.left + (width - m.width(CONFIDENTIAL)) / 2;
+    m.runs.draw(CONFIDENTIAL, x, 20);
+    m.runs.draw(CONFIDENTIAL, x, y);
   }
   doc.fillColor("#000000");
 }
