@@ -41,6 +41,17 @@ function widths(t: RosterTable): number[] {
   });
 }
 
+const UNIQUE_COLUMNS = new Set(["nik", "nama", "telepon", "tanggal_lahir", "catatan"]);
+// eslint-disable-next-line no-control-regex -- plain text has none of these
+const PLAIN = /^[^&<>"\u0000-\u001f\ufffe\uffff=+\-@\s][^&<>"\u0000-\u001f\ufffe\uffff]*(?<!\s)$/;
+
+/** `<t>` for a text: neutralised like the CSV, escaped, spaces kept. */
+function textElement(text: string): string {
+  if (PLAIN.test(text)) return `<t>${text}</t>`;
+  const v = xmlText(neutraliseCell(text));
+  return v.trim() === v ? `<t>${v}</t>` : `<t xml:space="preserve">${v}</t>`;
+}
+
 /** Text cells point into one shared-string table: each distinct text is escaped once. */
 class SharedStrings {
   private readonly index = new Map<string, number>();
@@ -53,8 +64,7 @@ class SharedStrings {
     if (i === undefined) {
       i = this.xml.length;
       this.index.set(text, i);
-      const v = xmlText(neutraliseCell(text));
-      this.xml.push(v.trim() === v ? `<si><t>${v}</t></si>` : `<si><t xml:space="preserve">${v}</t></si>`);
+      this.xml.push(`<si>${textElement(text)}</si>`);
     }
     return i;
   }
@@ -84,6 +94,9 @@ function* sheetXml(t: RosterTable, confidential: boolean, sst: SharedStrings): G
   const cols = t.header.map((_, i) => colName(i));
   const last = `${colName(t.header.length - 1)}${t.rows.length + 1}`;
   const rankAt = t.kinds.indexOf("urutan");
+  // one-of-a-kind values (NIK, name, phone, birth date) are written in place: a shared
+  // string table of 100,000 unique texts costs more than it saves
+  const inline = t.kinds.map((k) => k === undefined || UNIQUE_COLUMNS.has(k));
   yield `${HEAD}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`;
   yield `<dimension ref="A1:${last}"/>`;
   yield '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
@@ -102,6 +115,7 @@ function* sheetXml(t: RosterTable, confidential: boolean, sst: SharedStrings): G
       if (v === "") continue;
       // urutan is the one number: it sorts as a number in Excel
       if (i === rankAt) x += `<c r="${cols[i]}${n}"><v>${Number(v)}</v></c>`;
+      else if (inline[i]) x += `<c r="${cols[i]}${n}" s="2" t="inlineStr"><is>${textElement(v)}</is></c>`;
       else x += `<c r="${cols[i]}${n}" s="2" t="s"><v>${sst.ref(v)}</v></c>`;
     }
     yield `${x}</row>`;
