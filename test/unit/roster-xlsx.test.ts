@@ -23,6 +23,19 @@ async function read(buf: Buffer): Promise<ExcelJS.Worksheet> {
 }
 
 describe("roster XLSX", () => {
+  it("keeps spaces, escapes markup and drops characters XML cannot hold, in unique and shared columns", async () => {
+    const t: RosterTable = {
+      header: ["nama", "kecamatan"],
+      kinds: ["nama", "kecamatan"],
+      rows: [[" Ani & <Budi> ", " Bangil "], ["A\u0001B", "-5"], ["-5", "Tom & Jerry"]],
+    };
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(rosterXlsx(t, { title: "Uji", date: "2022-11-07", confidential: false }) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    expect([2, 3, 4].map((r) => ws?.getCell(`A${r}`).value)).toEqual([" Ani & <Budi> ", "AB", "-5"]);
+    expect([2, 3, 4].map((r) => ws?.getCell(`B${r}`).value)).toEqual([" Bangil ", "-5", "Tom & Jerry"]);
+  });
+
   it("writes NIK and phone numbers as text cells, urutan as a number", async () => {
     const ws = await read(rosterXlsx(table, { title: "Uji", date: "2022-11-07", confidential: false }));
     const nik = ws.getCell("A2");
