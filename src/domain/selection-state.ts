@@ -13,6 +13,9 @@ export function byRegistration(a: Applicant, b: Applicant): number {
   return a.index - b.index;
 }
 
+export const NOT_BLOCKED = -1;
+export const DISTRICT_FULL = -2;
+
 export class Seats {
   total = 0;
   readonly perGroup: number[];
@@ -98,20 +101,20 @@ export class Seats {
     return n;
   }
 
-  /** The cap on a kecamatan or on a group with a maximum that blocks this applicant, if any. */
-  blockedBy(pos: number): { kind: "district" | "group"; group?: number } | undefined {
+  /** What blocks this applicant: -1 nothing, -2 the kecamatan cap, g >= 0 the maximum of group g. */
+  blockedBy(pos: number): number {
     const a = this.eligible[pos] as Applicant;
     const cap = this.rules.perDistrict;
-    if (cap !== undefined && this.districtCount(code(a)) >= cap) return { kind: "district" };
+    if (cap !== undefined && this.districtCount(code(a)) >= cap) return DISTRICT_FULL;
     for (let g = 0; g < a.groups.length; g++) {
       const max = this.rules.groups[g]?.max;
-      if (a.groups[g] && max !== undefined && (this.perGroup[g] ?? 0) >= max) return { kind: "group", group: g };
+      if (a.groups[g] && max !== undefined && (this.perGroup[g] ?? 0) >= max) return g;
     }
-    return undefined;
+    return NOT_BLOCKED;
   }
 
   takeable(pos: number): boolean {
-    return this.chosen[pos] === 0 && !this.full && this.blockedBy(pos) === undefined;
+    return this.chosen[pos] === 0 && !this.full && this.blockedBy(pos) === NOT_BLOCKED;
   }
 
   take(pos: number, phase: Phase): void {

@@ -8,7 +8,7 @@
  * breaks the total, the per-kecamatan cap or a group maximum. Everyone else eligible is a
  * ranked reserve (cadangan), in registration order.
  */
-import { byRegistration, code, Seats } from "./selection-state.js";
+import { byRegistration, code, DISTRICT_FULL, Seats } from "./selection-state.js";
 import { coverDistricts, districtLists, fillGroupMinimums, fillInOrder } from "./selection-phases.js";
 import type {
   Applicant,
@@ -23,7 +23,9 @@ import type {
 export type * from "./selection-types.js";
 
 export function selectParticipants(applicants: readonly Applicant[], rules: SelectionRules): Selection {
-  const eligible = applicants.filter((a) => a.state === "eligible" && a.district !== undefined).sort(byRegistration);
+  const eligible = applicants.filter((a) => a.state === "eligible" && a.district !== undefined);
+  // lists without tanggal_daftar arrive in registration order already: no sort needed
+  if (!eligible.every((a, i) => i === 0 || byRegistration(eligible[i - 1] as Applicant, a) < 0)) eligible.sort(byRegistration);
   const s = new Seats(rules, eligible);
   const lists = districtLists(s);
   fillGroupMinimums(s, lists);
@@ -77,12 +79,10 @@ export function selectParticipants(applicants: readonly Applicant[], rules: Sele
 function reserveCause(s: Seats, pos: number): string {
   const a = s.eligible[pos] as Applicant;
   const block = s.blockedBy(pos);
-  if (block?.kind === "district") {
-    return `kuota kecamatan ${a.district?.name ?? code(a)} penuh ${s.districtShare(code(a))}`;
-  }
-  if (block?.kind === "group" && block.group !== undefined) {
-    const rule = s.rules.groups[block.group];
-    return `kuota ${rule?.label} penuh (${s.perGroup[block.group]}/${rule?.max})`;
+  if (block === DISTRICT_FULL) return `kuota kecamatan ${a.district?.name ?? code(a)} penuh ${s.districtShare(code(a))}`;
+  if (block >= 0) {
+    const rule = s.rules.groups[block];
+    return `kuota ${rule?.label} penuh (${s.perGroup[block]}/${rule?.max})`;
   }
   return "kursi penuh";
 }
