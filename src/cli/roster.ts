@@ -55,9 +55,14 @@ export async function runRoster(files: string[], opts: Record<string, unknown>):
   if (fatal || ws.findings.some((f) => f.severity === "error") || stopped.length > 0) {
     const color = useColor(process.stderr, opts.color as boolean | undefined);
     process.stderr.write(renderFindingsText(ws, stopped, { lang, color }));
-    const hint = en
-      ? "roster not written: fix the rows above, or use --skip-invalid to mark them as not selected\n"
-      : "daftar peserta tidak ditulis: perbaiki baris di atas, atau pakai --skip-invalid agar baris itu ditandai tidak terpilih\n";
+    const rowErrors = stopped.some((r) => r.findings.some((f) => ROW_ERROR_CODES.has(f.code)));
+    const hint = rowErrors
+      ? en
+        ? "roster not written: fix the rows above, or use --skip-invalid to mark them as not selected\n"
+        : "daftar peserta tidak ditulis: perbaiki baris di atas, atau pakai --skip-invalid agar baris itu ditandai tidak terpilih\n"
+      : en
+        ? "roster not written\n"
+        : "daftar peserta tidak ditulis\n";
     process.stderr.write(hint);
     return fatal ? 2 : 1;
   }
