@@ -247,6 +247,16 @@ eligibility:
   age: { min: 18, max: 60 }
 completion:
   min_attendance: 0.8
+certificate:
+  template: formal                      # formal (A4 mendatar) atau potret, atau berkas .svg sendiri
+  number: "500.8.1/{seq:03}/424.083/{year}"
+  place: Pasuruan
+  date: 2022-11-11
+  signatories:
+    - name: Drs. Agus Wicaksono, M.Si.      # tokoh rekaan / fictitious person
+      position: Kepala Dinas Perindustrian dan Perdagangan Kabupaten Pasuruan
+      rank: Pembina Utama Muda (IV/c)
+      nip: "197203151998031007"
 budget:
   allocated: 45000000
   spent: 43750000

@@ -44,6 +44,7 @@ export interface Program {
   eligibility: { disabilityRequired: boolean; age?: { min?: number; max?: number }; sex?: "L" | "P" };
   completion: { minAttendance: number; minScore?: number; attendanceCertificate: boolean };
   certificate?: {
+    /** A shipped design's name ("formal", "potret") or an absolute path to an SVG template. */
     template?: string;
     number?: string;
     place?: string;
@@ -61,6 +62,9 @@ export interface Program {
 }
 
 export const DEFAULT_MIN_ATTENDANCE = 0.8;
+
+/** `certificate.template` naming a shipped design (templates/sertifikat-<name>.svg), not a file. */
+export const BUILTIN_TEMPLATE = /^[a-z][a-z0-9-]*$/;
 
 function daysBetween(startIso: string, endIso: string): number {
   const ms = Date.parse(`${endIso}T00:00:00Z`) - Date.parse(`${startIso}T00:00:00Z`);
@@ -110,8 +114,10 @@ export function toProgram(
   if (input.completion?.min_score !== undefined) p.completion.minScore = input.completion.min_score;
   const c = input.certificate;
   if (c) {
-    p.certificate = { signatories: c.signatories ?? [], showNik: c.show_nik ?? false };
-    if (c.template !== undefined) p.certificate.template = resolve(c.template);
+    const signatories = (c.signatories ?? []).map((s) => (s.signature === undefined ? { ...s } : { ...s, signature: resolve(s.signature) }));
+    p.certificate = { signatories, showNik: c.show_nik ?? false };
+    // a shipped design by name ("formal", "potret"), or an SVG file relative to the program
+    if (c.template !== undefined) p.certificate.template = BUILTIN_TEMPLATE.test(c.template) ? c.template : resolve(c.template);
     if (c.number !== undefined) p.certificate.number = c.number;
     if (c.place !== undefined) p.certificate.place = c.place;
     if (c.date !== undefined) p.certificate.date = c.date;
