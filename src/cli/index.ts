@@ -9,6 +9,7 @@ import { declareRoster } from "./roster-command.js";
 import { declareCertificates } from "./certificates-command.js";
 import { declareSummary } from "./summary-command.js";
 import { declareReport } from "./report-command.js";
+import { declareKeys } from "./keys-command.js";
 import { runGuarded } from "./run.js";
 
 export async function main(argv: string[]): Promise<number> {
@@ -30,6 +31,7 @@ export async function main(argv: string[]): Promise<number> {
   declareCertificates(program, setExit);
   declareSummary(program, setExit);
   declareReport(program, setExit);
+  declareKeys(program, setExit);
   return runGuarded(async () => {
     await program.parseAsync(argv);
     return exitCode;
