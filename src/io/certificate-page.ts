@@ -8,6 +8,7 @@
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { deflateSync } from "node:zlib";
 import { createRequire } from "node:module";
 import QRCode from "qrcode";
 import { UserError } from "../errors.js";
@@ -22,7 +23,8 @@ const svgToPdf = createRequire(import.meta.url)("svg-to-pdfkit") as SvgToPdf;
 
 interface EmbeddedFont {
   id: string;
-  subset: { includeGlyph(id: number): number };
+  subset: { includeGlyph(id: number): number; glyphs: number[]; encode(): Uint8Array };
+  embed(): unknown;
   widths: number[];
   unicode: number[][];
   ref(): unknown;
@@ -31,9 +33,53 @@ interface DocInternals {
   _font: EmbeddedFont;
   page: { xobjects: Record<string, unknown>; fonts: Record<string, unknown> };
   addContent(s: string): unknown;
-  ref(data?: unknown): { end(chunk?: string): void; data: Record<string, unknown> };
+  ref(data?: unknown): PdfRef;
   registerFont(name: string, src: unknown): unknown;
   font(name: string): unknown;
+}
+
+interface PdfRef {
+  end(chunk?: string): void;
+  data: Record<string, unknown>;
+  compress: boolean;
+}
+
+/**
+ * Font files by glyph list: a font that shows only the same texts in every document
+ * (labels, signatories, dates) has the same subset each time, encoded and compressed once.
+ */
+const subsets = new Map<string, Uint8Array>();
+
+function cacheSubset(f: EmbeddedFont, path: string, d: DocInternals): void {
+  const embed = f.embed.bind(f);
+  f.embed = () => {
+    const key = `${path}\u0000${f.subset.glyphs.join(",")}`;
+    let bytes = subsets.get(key);
+    if (!bytes) {
+      bytes = deflateSync(f.subset.encode());
+      if (subsets.size > 500) subsets.clear();
+      subsets.set(key, bytes);
+    }
+    const ready = bytes;
+    f.subset.encode = () => ready;
+    // the first object embed() makes is the font file: mark it compressed already
+    const ref = d.ref;
+    let first = true;
+    d.ref = (data?: unknown) => {
+      const r = ref.call(d, data);
+      if (first) {
+        first = false;
+        r.compress = false;
+        r.data.Filter = "FlateDecode";
+      }
+      return r;
+    };
+    try {
+      return embed();
+    } finally {
+      d.ref = ref;
+    }
+  };
 }
 
 /** Operators of some SVG graphics, drawn once in a scratch document; null: must be drawn directly. */
@@ -125,6 +171,7 @@ export class PageDrawer {
   private readonly fonts = new Map<string, EmbeddedFont>();
   private readonly forms = new Map<string, string>();
   private readonly images = new Map<string, unknown>();
+  private qrs = 0;
   private readonly d: DocInternals;
 
   constructor(
@@ -140,6 +187,7 @@ export class PageDrawer {
       this.d.registerFont(face.path, face.font);
       this.d.font(face.path);
       f = this.d._font;
+      cacheSubset(f, face.path, this.d);
       this.fonts.set(face.path, f);
     }
     this.d.page.fonts[f.id] ??= f.ref();
@@ -241,29 +289,30 @@ export class PageDrawer {
     return `${head} ${mat(multiply(m, [1, 0, 0, -1, x, y]))} Tm [${tj.join(" ")}] TJ ET`;
   }
 
+  /** The QR code as a 1-bit image (quiet zone included), one module per pixel, not smoothed. */
   private qr(b: Box, token: string): void {
-    const q = QRCode.create(token, { errorCorrectionLevel: "M" });
+    const q = QRCode.create(token, { errorCorrectionLevel: "M", maskPattern: 0 });
     const n = q.modules.size;
-    const side = Math.min(b.w, b.h);
-    const cell = side / (n + 4);
-    const ox = b.x + (b.w - side) / 2 + 2 * cell;
-    const oy = b.y + (b.h - side) / 2 + 2 * cell;
-    const ops: string[] = [`q ${mat(b.m)} cm 1 1 1 rg ${num(b.x + (b.w - side) / 2)} ${num(b.y + (b.h - side) / 2)} ${num(side)} ${num(side)} re f 0 0 0 rg`];
     const data = q.modules.data;
+    const side = n + 4;
+    const row = Math.ceil(side / 8);
+    const px = Buffer.alloc(row * side, 0xff);
     for (let r = 0; r < n; r++) {
-      for (let c = 0; c < n; ) {
-        if (!data[r * n + c]) {
-          c++;
-          continue;
-        }
-        let e = c;
-        while (e < n && data[r * n + e]) e++;
-        ops.push(`${num(ox + c * cell)} ${num(oy + r * cell)} ${num((e - c) * cell)} ${num(cell)} re`);
-        c = e;
+      for (let c = 0; c < n; c++) {
+        if (!data[r * n + c]) continue;
+        const x = c + 2;
+        const i = (r + 2) * row + (x >> 3);
+        px[i] = (px[i] as number) & ~(0x80 >> (x & 7));
       }
     }
-    ops.push("f Q");
-    this.d.addContent(ops.join("\n"));
+    const img = this.d.ref({ Type: "XObject", Subtype: "Image", Width: side, Height: side, ColorSpace: "DeviceGray", BitsPerComponent: 1, Interpolate: false });
+    (img as unknown as { end(b: Buffer): void }).end(px);
+    const name = `Qr${++this.qrs}`;
+    this.d.page.xobjects[name] = img;
+    const s = Math.min(b.w, b.h);
+    const x = b.x + (b.w - s) / 2;
+    const y = b.y + (b.h - s) / 2;
+    this.d.addContent(`q ${mat(b.m)} cm ${num(s)} 0 0 ${num(-s)} ${num(x)} ${num(y + s)} cm /${name} Do Q`);
   }
 
   private async image(b: Box, path: string): Promise<void> {

@@ -48,6 +48,8 @@ export async function renderOne(t: ParsedTemplate, f: CertificateFields): Promis
   const Doc = await pdfkit();
   const when = issueDate(f);
   const doc = new Doc({
+    // no default Helvetica: its metrics would be parsed for every file
+    font: null as unknown as string,
     autoFirstPage: false,
     compress: true,
     info: {
@@ -80,7 +82,7 @@ export interface MergedCore {
 /** The merged PDF: pages go to the file as they are drawn; fonts, images and the static page once. */
 export async function openMergedCore(t: ParsedTemplate, path: string): Promise<MergedCore> {
   const Doc = await pdfkit();
-  const doc = new Doc({ autoFirstPage: false, compress: true, info: { Title: "Sertifikat pelatihan", Creator: "pelatihan", Producer: "pelatihan", CreationDate: new Date(0), ModDate: new Date(0) } });
+  const doc = new Doc({ font: null as unknown as string, autoFirstPage: false, compress: true, info: { Title: "Sertifikat pelatihan", Creator: "pelatihan", Producer: "pelatihan", CreationDate: new Date(0), ModDate: new Date(0) } });
   const out = createWriteStream(path);
   let failed: unknown;
   const fail = (e: unknown): void => {
