@@ -4,6 +4,7 @@
 // files and scaled to 1,000, and a 10,000-certificate run for peak memory.
 // Usage: node bench/certificates-render.js [--count N] [--big] (after npm run build)
 import { createWriteStream, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { Buffer } from "node:buffer";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { ROOT, OUT, fmt } from "./lib.js";

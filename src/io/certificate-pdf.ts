@@ -1,6 +1,6 @@
 /**
- * Certificate PDFs from a template. Individual PDFs are rendered by worker threads (2 by
- * default on a 2-core machine; each parses the template and its fonts once) while the
+ * Certificate PDFs from a template. Individual PDFs are rendered by worker threads (one
+ * per core beyond the first, 1 to 2; each parses the template and its fonts once) while the
  * caller's thread writes the merged PDF; with `workers: 0`, or when the worker script is
  * not built (tests run from the TypeScript sources), everything runs in this thread and
  * gives the same bytes.
@@ -87,7 +87,8 @@ function workerScript(): string | undefined {
 
 export async function createRenderer(template: CertificateTemplate, opts: { workers?: number } = {}): Promise<CertificateRenderer> {
   const t = ("graphics" in template ? template : await loadTemplate(template.path)) as ParsedTemplate;
-  const wanted = opts.workers ?? Math.min(2, availableParallelism());
+  // the caller's thread draws the merged PDF meanwhile: on 2 cores one worker was fastest
+  const wanted = opts.workers ?? Math.max(1, Math.min(2, availableParallelism() - 1));
   const script = wanted > 0 ? workerScript() : undefined;
   const pool = script ? new Pool(script, t.path, wanted) : undefined;
   return {
