@@ -1,12 +1,18 @@
-import type { Command } from "commander";
+import { type Command } from "commander";
+import { langOption } from "./options.js";
 
 export function declareCertificates(program: Command, setExit: (code: number) => void): void {
   program
     .command("certificates")
-    .description("(belum tersedia / not built yet)")
-    .allowUnknownOption()
-    .action(() => {
-      process.stderr.write("pelatihan certificates: belum tersedia di versi ini / not built yet in this version\n");
-      setExit(2);
+    .description("terbitkan sertifikat bernomor dan dapat diverifikasi bagi peserta yang lulus / issue numbered, verifiable certificates to those who completed")
+    .argument("[program...]", "berkas program YAML (bawaan: semua di ./data/programs) / program files (default: all in ./data/programs)")
+    .option("--out <dir>", "folder keluaran / output folder", "out")
+    .option("--template <name|file>", "desain bawaan (formal, potret) atau templat SVG / shipped design (formal, potret) or an SVG template")
+    .option("--dry-run", "hanya tampilkan yang akan diterbitkan / only print what would be issued")
+    .addOption(langOption())
+    .option("--no-color", "tanpa warna / no colours")
+    .action(async (files: string[], opts: Record<string, unknown>) => {
+      const { runCertificates } = await import("./certificates.js");
+      setExit(await runCertificates(files, opts));
     });
 }

@@ -1,0 +1,360 @@
+/**
+ * Issuing certificates for one program, with the register (ledger) as the memory of every
+ * number ever given. Crash protocol: each new certificate's PDF is written first (temp
+ * file + rename), then its `terbit` event is appended to the register (flushed per batch,
+ * one write + fsync). A run killed in between leaves PDFs that the register does not name;
+ * the next run deletes them and issues again, so every number in the register has its
+ * file and no file is ever half-written.
+ */
+import { createHash } from "node:crypto";
+import { mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { certificateDecision, documentTitle, formatNip, resultText, type CertificateDecision } from "../domain/certificate-result.js";
+import type { CertificateFields, CertificateKind } from "../domain/certificate-types.js";
+import { DEFAULT_NUMBER_PATTERN, formatNumber, numberSeries } from "../domain/certificate-number.js";
+import type { CertificateClaim } from "../domain/certificate-claim.js";
+import { formatRange, formatTanggal } from "../domain/dates.js";
+import { maskNik } from "../domain/nik.js";
+import type { Participant } from "../domain/participant.js";
+import type { Program } from "../domain/program.js";
+import type { CertificateRenderer } from "../io/certificate-pdf.js";
+import { signClaim, type SigningKey } from "../io/keys.js";
+import type { Ledger, LedgerEntry } from "../io/ledger.js";
+import { writeViaTemp } from "../io/atomic-write.js";
+import { OutputError } from "../errors.js";
+
+export const FILES = {
+  merged: "semua-sertifikat.pdf",
+  manifest: "daftar-sertifikat.csv",
+  others: "tanpa-sertifikat.csv",
+  revokedDir: "dicabut",
+} as const;
+
+/** Files of individual certificates: "<seq>-<name-slug>.pdf". */
+const CERT_FILE = /^\d+-[a-z0-9-]+\.pdf$/;
+const BATCH = 32;
+
+export interface Recipient {
+  p: Participant;
+  kind: CertificateKind;
+  reason: string;
+}
+
+export interface NonRecipient {
+  p: Participant;
+  decision: Extract<CertificateDecision, { kind: "none" }>;
+}
+
+export interface Decided {
+  recipients: Recipient[];
+  others: NonRecipient[];
+}
+
+export function decide(program: Program, participants: Participant[], list: { hasStatusColumn: boolean; hasScoreColumn: boolean }): Decided {
+  const recipients: Recipient[] = [];
+  const others: NonRecipient[] = [];
+  for (const p of participants) {
+    const d = certificateDecision(p, program, list);
+    if (d.kind === "none") others.push({ p, decision: d });
+    else recipients.push({ p, kind: d.kind, reason: d.reason });
+  }
+  return { recipients, others };
+}
+
+/** A file name part from a person's name: ASCII letters and digits only, so it stays inside the folder. */
+export function nameSlug(name: string): string {
+  const slug = name
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/, "");
+  return slug === "" ? "peserta" : slug;
+}
+
+export function certificateFileName(seq: number, name: string): string {
+  return `${String(seq).padStart(3, "0")}-${nameSlug(name)}.pdf`;
+}
+
+/** Signing place: the program's, else the kabupaten/kota name without its prefix. */
+export function signingPlace(program: Program, regencyName: string | undefined): string {
+  if (program.certificate?.place) return program.certificate.place;
+  const n = (regencyName ?? "").replace(/^(kabupaten|kota|kab\.)\s+/i, "");
+  return n
+    .toLowerCase()
+    .replace(/(^|[\s-])\p{L}/gu, (m) => m.toUpperCase());
+}
+
+export interface Issued {
+  number: string;
+  name: string;
+  nik: string;
+  kind: CertificateKind;
+  issued: string;
+  code: string;
+  token: string;
+  file: string;
+  seq: number;
+}
+
+export function certificateFields(program: Program, c: Issued, place: string): CertificateFields {
+  const cert = program.certificate;
+  const fields: CertificateFields = {
+    kind: c.kind,
+    jenis: documentTitle(c.kind),
+    nama: c.name,
+    nik: cert?.showNik ? maskNik(c.nik) : "",
+    judul: program.title,
+    penyelenggara: program.organizer,
+    tempat: program.venue,
+    tanggal: formatRange(program.start, program.end),
+    jp: program.hours === undefined ? "" : String(program.hours),
+    hasil: resultText(c.kind),
+    nomor: c.number,
+    tempat_tanggal_terbit: `${place}, ${formatTanggal(c.issued)}`,
+    kode: c.code,
+    mitra: program.partner ?? "",
+    signatories: (cert?.signatories ?? []).map((s) => ({
+      nama: s.name,
+      jabatan: s.position,
+      nip: formatNip(s.nip),
+      pangkat: s.rank ?? "",
+      ...(s.signature === undefined ? {} : { tandaTangan: s.signature }),
+    })),
+    token: c.token,
+    tanggal_terbit_iso: c.issued,
+  };
+  if (cert?.logo !== undefined) fields.logo = cert.logo;
+  return fields;
+}
+
+export interface IssueContext {
+  program: Program;
+  /** <out>/<program-id>/sertifikat */
+  dir: string;
+  ledger: Ledger;
+  key: SigningKey;
+  renderer: CertificateRenderer;
+  place: string;
+  /** Issue date for new certificates (ISO): certificate.date, else today. */
+  today: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface IssueResult {
+  created: Issued[];
+  kept: number;
+  rewritten: number;
+  removedOrphans: number;
+  movedRevoked: number;
+  /** The list's name differs from the one on a certificate already issued. */
+  nameChanged: { p: Participant; entry: LedgerEntry }[];
+  current: Issued[];
+}
+
+function toIssued(e: LedgerEntry): Issued {
+  return { number: e.number, name: e.name, nik: e.nik, kind: e.kind, issued: e.issued, code: e.code, token: e.token, file: e.file, seq: e.seq };
+}
+
+const sha256 = (b: Uint8Array): string => createHash("sha256").update(b).digest("hex");
+
+async function fileHash(path: string): Promise<string | undefined> {
+  try {
+    const fh = await open(path, "r");
+    try {
+      const h = createHash("sha256");
+      for await (const chunk of fh.createReadStream()) h.update(chunk as Buffer);
+      return h.digest("hex");
+    } finally {
+      await fh.close().catch(() => undefined);
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+async function writeDurable(dir: string, name: string, data: Uint8Array): Promise<string> {
+  const final = join(dir, name);
+  const tmp = join(dir, `.pelatihan-tmp-${process.pid}-${name}`);
+  try {
+    const fh = await open(tmp, "w");
+    try {
+      await fh.writeFile(data);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    await rename(tmp, final);
+  } catch (e) {
+    await rm(tmp, { force: true }).catch(() => undefined);
+    const code = (e as NodeJS.ErrnoException).code ?? "EIO";
+    throw new OutputError("OUTPUT_WRITE", `gagal menulis / cannot write: ${code}`, { file: final });
+  }
+  return final;
+}
+
+async function syncDir(dir: string): Promise<void> {
+  const fh = await open(dir, "r").catch(() => undefined);
+  if (!fh) return;
+  await fh.sync().catch(() => undefined);
+  await fh.close().catch(() => undefined);
+}
+
+/** Files in the folder the register does not name: left by an interrupted run. */
+async function removeOrphans(dir: string, known: ReadonlySet<string>): Promise<number> {
+  let removed = 0;
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const n of names) {
+    if (n.startsWith(".pelatihan-tmp-") || (CERT_FILE.test(n) && !known.has(n))) {
+      await rm(join(dir, n), { force: true });
+      if (!n.startsWith(".pelatihan-tmp-")) removed++;
+    }
+  }
+  return removed;
+}
+
+/**
+ * Issues (or re-creates) the certificates of one program's recipients. Numbers come from
+ * the register: a person who already holds a valid certificate keeps it.
+ */
+export async function issueProgram(ctx: IssueContext, recipients: Recipient[]): Promise<IssueResult> {
+  const { program, dir, ledger } = ctx;
+  await mkdir(dir, { recursive: true });
+  const pattern = program.certificate?.number ?? DEFAULT_NUMBER_PATTERN;
+  const res: IssueResult = { created: [], kept: 0, rewritten: 0, removedOrphans: 0, movedRevoked: 0, nameChanged: [], current: [] };
+
+  const mine = ledger.entries().filter((e) => e.program === program.id);
+  res.removedOrphans = await removeOrphans(dir, new Set(mine.filter((e) => !e.revoked).map((e) => e.file)));
+  for (const e of mine) {
+    if (!e.revoked) continue;
+    const from = join(dir, e.file);
+    if (await stat(from).then(() => true, () => false)) {
+      await mkdir(join(dir, FILES.revokedDir), { recursive: true });
+      await rename(from, join(dir, FILES.revokedDir, e.file));
+      res.movedRevoked++;
+    }
+  }
+
+  // existing certificates first: keep, or re-create a missing/changed file with the same number
+  const fresh: Recipient[] = [];
+  const existing: LedgerEntry[] = [];
+  for (const r of recipients) {
+    const e = ledger.current(program.id, r.p.nik);
+    if (!e) {
+      fresh.push(r);
+      continue;
+    }
+    if (e.name !== r.p.name) res.nameChanged.push({ p: r.p, entry: e });
+    existing.push(e);
+  }
+  const total = existing.length + fresh.length;
+  let done = 0;
+  for (let i = 0; i < existing.length; i += BATCH) {
+    const batch = existing.slice(i, i + BATCH);
+    await Promise.all(
+      batch.map(async (e) => {
+        const path = join(dir, e.file);
+        if ((await fileHash(path)) === e.sha256) {
+          res.kept++;
+          return;
+        }
+        const bytes = await ctx.renderer.render(certificateFields(program, toIssued(e), ctx.place));
+        await writeDurable(dir, e.file, bytes);
+        const h = sha256(bytes);
+        if (h !== e.sha256) ledger.updateFile(e.number, e.file, h);
+        res.rewritten++;
+      }),
+    );
+    await ledger.flush();
+    done += batch.length;
+    ctx.onProgress?.(done, total);
+  }
+
+  // new certificates: numbers allocated in list order, files first, then the register
+  const issuedDate = ctx.today;
+  const [y, m] = issuedDate.split("-").map(Number) as [number, number];
+  const numberCtx = { year: y, month: m, program: program.id };
+  const series = numberSeries(pattern, numberCtx);
+  let seq = ledger.nextSeq(series);
+  for (let i = 0; i < fresh.length; i += BATCH) {
+    const batch = fresh.slice(i, i + BATCH).map((r) => {
+      const number = formatNumber(pattern, seq, numberCtx);
+      const claim: CertificateClaim = {
+        number,
+        name: r.p.name,
+        program: program.id,
+        title: program.title,
+        start: program.start,
+        end: program.end,
+        issuer: program.organizer,
+        issued: issuedDate,
+        kind: r.kind,
+        keyId: ctx.key.keyId,
+      };
+      const signed = signClaim(ctx.key, claim);
+      const c: Issued = { number, name: r.p.name, nik: r.p.nik, kind: r.kind, issued: issuedDate, code: signed.code, token: signed.token, file: certificateFileName(seq, r.p.name), seq };
+      seq++;
+      return c;
+    });
+    const hashes = await Promise.all(
+      batch.map(async (c) => {
+        const bytes = await ctx.renderer.render(certificateFields(program, c, ctx.place));
+        await writeDurable(dir, c.file, bytes);
+        return sha256(bytes);
+      }),
+    );
+    await syncDir(dir);
+    batch.forEach((c, j) => {
+      ledger.issue({ number: c.number, series, seq: c.seq, program: program.id, nik: c.nik, name: c.name, kind: c.kind, issued: c.issued, file: c.file, sha256: hashes[j] as string, code: c.code, token: c.token });
+      res.created.push(c);
+    });
+    await ledger.flush();
+    done += batch.length;
+    ctx.onProgress?.(done, total);
+  }
+
+  res.current = ledger
+    .entries()
+    .filter((e) => e.program === program.id && !e.revoked)
+    .map(toIssued)
+    .sort((a, b) => a.seq - b.seq || (a.number < b.number ? -1 : 1));
+  return res;
+}
+
+/** The merged PDF for printing: every valid certificate of the program, in number order. */
+export async function writeMerged(dir: string, program: Program, current: Issued[], renderer: CertificateRenderer, place: string): Promise<string> {
+  const file = join(dir, FILES.merged);
+  await writeViaTemp(file, async (tmp) => {
+    const m = await renderer.openMerged(tmp);
+    for (const c of current) await m.add(certificateFields(program, c, place));
+    await m.finish();
+  });
+  return file;
+}
+
+export function manifestRows(ledgerEntries: LedgerEntry[], program: Program): string[][] {
+  return ledgerEntries
+    .filter((e) => e.program === program.id)
+    .sort((a, b) => a.seq - b.seq)
+    .map((e) => [
+      e.number,
+      e.name,
+      maskNik(e.nik),
+      resultText(e.kind),
+      e.issued,
+      e.code,
+      e.revoked ? "dicabut" : "berlaku",
+      e.revoked?.reason ?? "",
+      e.revoked ? `${FILES.revokedDir}/${e.file}` : e.file,
+      e.sha256,
+    ]);
+}
+
+export const MANIFEST_HEADER = ["nomor", "nama", "nik", "hasil", "tanggal_terbit", "kode_verifikasi", "status", "alasan_pencabutan", "berkas", "sha256"];
+export const OTHERS_HEADER = ["baris", "nama", "nik", "hadir", "alasan"];
+
+export function othersRows(others: NonRecipient[]): string[][] {
+  return others.map((o) => [String(o.p.line), o.p.name, maskNik(o.p.nik), `${o.decision.present}/${o.decision.days}`, o.decision.reason]);
+}
