@@ -10,6 +10,7 @@ import { declareCertificates } from "./certificates-command.js";
 import { declareSummary } from "./summary-command.js";
 import { declareReport } from "./report-command.js";
 import { declareKeys } from "./keys-command.js";
+import { declareVerify } from "./verify-command.js";
 import { runGuarded } from "./run.js";
 
 export async function main(argv: string[]): Promise<number> {
@@ -32,6 +33,7 @@ export async function main(argv: string[]): Promise<number> {
   declareSummary(program, setExit);
   declareReport(program, setExit);
   declareKeys(program, setExit);
+  declareVerify(program, setExit);
   return runGuarded(async () => {
     await program.parseAsync(argv);
     return exitCode;

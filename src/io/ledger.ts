@@ -21,6 +21,8 @@ export const LEDGER_FILE = "register-sertifikat.csv";
 
 export interface LedgerOptions {
   readOnly?: boolean;
+  /** Another register file than <root>/register-sertifikat.csv (verify --ledger). */
+  file?: string;
   /** Clock for the `waktu` column (tests). */
   now?: () => Date;
 }
@@ -53,7 +55,7 @@ export class Ledger {
   }
 
   static async open(root: string, opts: LedgerOptions = {}): Promise<Ledger> {
-    const path = Ledger.path(root);
+    const path = opts.file ?? Ledger.path(root);
     const now = opts.now ?? (() => new Date());
     if (opts.readOnly) {
       const text = await readFile(path, "utf8").catch((e: NodeJS.ErrnoException) => {
