@@ -2,6 +2,7 @@
 import { join, resolve } from "node:path";
 import type { ProgramFigures } from "../domain/aggregate-types.js";
 import { writeFileAtomic } from "../io/atomic-write.js";
+import { issuedCounts } from "../pipeline/issued.js";
 import { openWorkspace } from "../pipeline/workspace.js";
 import { renderFindingsText } from "../report/findings-text.js";
 import { crossTable, type Profile } from "../report/gedsi-tables.js";
@@ -37,7 +38,11 @@ export async function runSummary(files: string[], opts: Record<string, unknown>)
     process.stderr.write(renderFindingsText(ws, results, { lang, color: useColor(process.stderr, opts.color as boolean | undefined) }));
     return 2;
   }
-  const figures = results.map((r) => accumulators.get(r.program.id)?.finish()).filter((f): f is ProgramFigures => f !== undefined);
+  // certificates in force from the register when the workspace keeps one, else the completers
+  const issued = await issuedCounts(ws.root);
+  const figures = results
+    .map((r) => accumulators.get(r.program.id)?.finish(issued ? { certificates: issued.get(r.program.id) ?? 0 } : {}))
+    .filter((f): f is ProgramFigures => f !== undefined);
   if (opts.json) {
     const programs = profile === "public" ? figures.map(publicFigures) : figures;
     process.stdout.write(`${JSON.stringify({ profile, programs }, null, 2)}\n`);
