@@ -72,7 +72,7 @@ export async function runVerify(input: string, opts: Record<string, unknown>): P
   if (ledger) {
     const number = vi.token?.ok ? vi.token.claim.number : undefined;
     const e = number !== undefined ? ledger.byNumber(number) : undefined;
-    vi.ledger = { ...(e ? { entry: { code: e.code, sha256: e.sha256, ...(e.revoked ? { revoked: e.revoked } : {}) } } : {}) };
+    vi.ledger = { ...(e ? { entry: { code: e.code, sha256: e.sha256, ...(e.earlierSha256 ? { earlierSha256: e.earlierSha256 } : {}), ...(e.revoked ? { revoked: e.revoked } : {}) } } : {}) };
   }
   const verdict = decideVerdict(vi);
   if (opts.json) {

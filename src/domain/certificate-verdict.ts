@@ -26,7 +26,7 @@ export interface VerifyInput {
   token?: { ok: true; claim: CertificateClaim; code: string } | { ok: false; reason: "format" | "key" | "signature"; keyId?: string };
   pdf?: { hasToken: boolean; text: string; sha256: string };
   /** Undefined when no register was available. */
-  ledger?: { entry?: { code: string; sha256: string; revoked?: { reason: string; at: string } } };
+  ledger?: { entry?: { code: string; sha256: string; earlierSha256?: string[]; revoked?: { reason: string; at: string } } };
 }
 
 export interface Verdict {
@@ -126,7 +126,12 @@ export function decideVerdict(v: VerifyInput): Verdict {
   else checks.push(check("IN_LEDGER", true, "unknown", "tercatat di register, tidak dicabut", "recorded in the register, not revoked"));
   if (v.pdf) {
     const same = v.pdf.sha256 === e.sha256;
-    checks.push(check(same ? "FILE_HASH_OK" : "FILE_HASH_DIFFERS", same, "forged", same ? "berkas sama persis dengan yang diterbitkan (SHA-256)" : "berkas berbeda dari yang diterbitkan (SHA-256): isinya diubah", same ? "the file is exactly the one issued (SHA-256)" : "the file differs from the one issued (SHA-256): it was changed"));
+    const earlier = !same && (e.earlierSha256 ?? []).includes(v.pdf.sha256);
+    if (earlier) {
+      checks.push(check("FILE_HASH_EARLIER", true, "forged", "berkas sama persis dengan berkas yang diterbitkan sebelumnya untuk nomor ini (SHA-256; sesudahnya dibuat ulang dengan templat lain)", "the file is exactly an earlier issued file of this number (SHA-256; re-created later with another template)"));
+    } else {
+      checks.push(check(same ? "FILE_HASH_OK" : "FILE_HASH_DIFFERS", same, "forged", same ? "berkas sama persis dengan yang diterbitkan (SHA-256)" : "berkas berbeda dari yang diterbitkan (SHA-256): isinya diubah", same ? "the file is exactly the one issued (SHA-256)" : "the file differs from the one issued (SHA-256): it was changed"));
+    }
   }
   return done(claim, code);
 }

@@ -15,6 +15,8 @@ import { eventLine, LEDGER_HEADER, parseEventLine, type IssuedFields, type Ledge
 
 export interface LedgerEntry extends IssuedFields {
   revoked?: { reason: string; at: string };
+  /** Hashes of earlier files of this certificate (re-created with another template): still genuine. */
+  earlierSha256?: string[];
 }
 
 export const LEDGER_FILE = "register-sertifikat.csv";
@@ -206,6 +208,7 @@ export class Ledger {
     const e = this.numbers.get(ev.number);
     if (!e) return `nomor tidak ada di register / number not in the register: ${ev.number}`;
     if (ev.event === "berkas") {
+      if (e.sha256 !== ev.sha256) e.earlierSha256 = [...(e.earlierSha256 ?? []), e.sha256];
       e.file = ev.file;
       e.sha256 = ev.sha256;
       return undefined;

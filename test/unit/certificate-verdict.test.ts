@@ -26,6 +26,8 @@ describe("decideVerdict", () => {
     ["pdf as issued", { source: "pdf", keyId: "k", token: ok, pdf: { hasToken: true, text, sha256: sha }, ledger: { entry } }, "valid", []],
     ["pdf without token", { source: "pdf", keyId: "k", pdf: { hasToken: false, text, sha256: sha } }, "unknown", ["PDF_NO_TOKEN"]],
     ["pdf with other code", { source: "pdf", keyId: "k", token: ok, pdf: { hasToken: true, text: text.replace(code, "0000-0000-0000-0000"), sha256: sha } }, "forged", ["CODE_MISMATCH", "NO_LEDGER"]],
+    ["pdf as first issued, re-created since with another template", { source: "pdf", keyId: "k", token: ok, pdf: { hasToken: true, text, sha256: "c".repeat(64) }, ledger: { entry: { ...entry, earlierSha256: ["c".repeat(64)] } } }, "valid", []],
+    ["pdf matching no file ever issued", { source: "pdf", keyId: "k", token: ok, pdf: { hasToken: true, text, sha256: "d".repeat(64) }, ledger: { entry: { ...entry, earlierSha256: ["c".repeat(64)] } } }, "forged", ["FILE_HASH_DIFFERS"]],
     ["pdf revoked and changed", { source: "pdf", keyId: "k", token: ok, pdf: { hasToken: true, text, sha256: "b".repeat(64) }, ledger: { entry: { ...entry, revoked: { reason: "r", at: "2023-01-01T00:00:00Z" } } } }, "forged", ["REVOKED", "FILE_HASH_DIFFERS"]],
   ])("%s -> %s", (_, input, status, notPassed) => {
     const v = decideVerdict(input);

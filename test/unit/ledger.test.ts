@@ -90,6 +90,8 @@ describe("Ledger basics", () => {
     expect(() => l.revoke(a.number, "y")).toThrow(/sudah dicabut/);
     l.updateFile(a.number, "1-baru.pdf", "f".repeat(64));
     expect(l.byNumber(a.number)).toMatchObject({ file: "1-baru.pdf", sha256: "f".repeat(64), revoked: { reason: "x", at: clock().toISOString() } });
+    // the first file stays genuine after the certificate is re-created
+    expect(l.byNumber(a.number)?.earlierSha256).toEqual([a.sha256]);
     await l.close();
   });
 
