@@ -22,7 +22,6 @@ import {
   othersRows,
   OTHERS_HEADER,
   signingPlace,
-  writeMerged,
   type Decided,
 } from "../pipeline/certificates.js";
 import { isInProgram, scanPrograms } from "../pipeline/scan.js";
@@ -176,7 +175,6 @@ export async function runCertificates(files: string[], opts: Record<string, unkn
           plan.decided.recipients,
         );
         bar?.done();
-        if (res.current.length > 0) await writeMerged(plan.dir, plan.program, res.current, renderer, plan.place);
         await writeFileAtomic(join(plan.dir, FILES.manifest), csvDocument(MANIFEST_HEADER, manifestRows(ledger.entries(), plan.program)));
         await writeFileAtomic(join(plan.dir, FILES.others), csvDocument(OTHERS_HEADER, othersRows(plan.decided.others)));
         report(ws, plan, res, en);

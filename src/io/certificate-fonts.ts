@@ -48,10 +48,38 @@ const DEJAVU = join(dirname(require.resolve("dejavu-fonts-ttf/package.json")), "
 
 const faces = new Map<string, Face>();
 
+interface DecodingGlyph {
+  _decode(): unknown;
+  __decoded?: unknown;
+  _font?: { _variationProcessor?: unknown };
+}
+
+/**
+ * fontkit's TrueType subsetter decodes every glyph's outline again for each subset (each
+ * PDF), only to learn whether it is a composite: 1,000 certificates decoded the same
+ * letters 1,000 times. The decoded glyph is kept on the glyph object (fontkit keeps one per
+ * glyph id and font); it is only read afterwards. Fonts with variations are left alone
+ * (their outlines are transformed in place).
+ */
+function memoiseGlyphDecoding(font: FontkitFont): void {
+  const f = font as unknown as { _variationProcessor?: unknown; getGlyph(id: number): DecodingGlyph | null };
+  if (f._variationProcessor) return;
+  const proto = Object.getPrototypeOf(f.getGlyph(0) ?? {}) as Partial<DecodingGlyph> & { __pelatihanMemo?: boolean };
+  if (typeof proto._decode !== "function" || proto.__pelatihanMemo) return;
+  const decode = proto._decode;
+  proto._decode = function (this: DecodingGlyph): unknown {
+    if (this._font?._variationProcessor) return decode.call(this);
+    if (this.__decoded === undefined) this.__decoded = decode.call(this);
+    return this.__decoded;
+  };
+  proto.__pelatihanMemo = true;
+}
+
 export function openFace(path: string): Face {
   let f = faces.get(path);
   if (f) return f;
   const font = fontkit.create(readFileSync(path));
+  memoiseGlyphDecoding(font);
   const scale = 1000 / font.unitsPerEm;
   const cache = new Map<string, Layout>();
   f = {

@@ -291,7 +291,9 @@ export class PageDrawer {
 
   /** The QR code as a 1-bit image (quiet zone included), one module per pixel, not smoothed. */
   private qr(b: Box, token: string): void {
-    const q = QRCode.create(token, { errorCorrectionLevel: "M", maskPattern: 0 });
+    // one byte-mode segment: the token is base64url text, and qrcode's search for the best
+    // mix of modes (a shortest-path over the text) cost more than drawing the whole page
+    const q = QRCode.create([{ data: Buffer.from(token, "utf8"), mode: "byte" }], { errorCorrectionLevel: "M", maskPattern: 0 });
     const n = q.modules.size;
     const data = q.modules.data;
     const side = n + 4;

@@ -20,7 +20,6 @@ import type { Program } from "../domain/program.js";
 import type { CertificateRenderer } from "../io/certificate-pdf.js";
 import { signClaim, type SigningKey } from "../io/keys.js";
 import type { Ledger, LedgerEntry } from "../io/ledger.js";
-import { writeViaTemp } from "../io/atomic-write.js";
 import { OutputError } from "../errors.js";
 
 export const FILES = {
@@ -33,6 +32,8 @@ export const FILES = {
 /** Files of individual certificates: "<seq>-<name-slug>.pdf". */
 const CERT_FILE = /^\d+-[a-z0-9-]+\.pdf$/;
 const BATCH = 32;
+/** Renders in flight at once: enough to keep the render worker busy. */
+const WINDOW = 24;
 
 export interface Recipient {
   p: Participant;
@@ -141,6 +142,8 @@ export interface IssueContext {
   /** Issue date for new certificates (ISO): certificate.date, else today. */
   today: string;
   onProgress?: (done: number, total: number) => void;
+  /** false: no merged PDF (default: written). */
+  writeMerged?: boolean;
 }
 
 export interface IssueResult {
@@ -237,7 +240,7 @@ export async function issueProgram(ctx: IssueContext, recipients: Recipient[]): 
     }
   }
 
-  // existing certificates first: keep, or re-create a missing/changed file with the same number
+  // existing certificates: keep, or re-create a missing/changed file with the same number
   const fresh: Recipient[] = [];
   const existing: LedgerEntry[] = [];
   for (const r of recipients) {
@@ -249,7 +252,58 @@ export async function issueProgram(ctx: IssueContext, recipients: Recipient[]): 
     if (e.name !== r.p.name) res.nameChanged.push({ p: r.p, entry: e });
     existing.push(e);
   }
-  const total = existing.length + fresh.length;
+
+  // new numbers, allocated in list order and signed before anything is written
+  const issuedDate = ctx.today;
+  const [y, m] = issuedDate.split("-").map(Number) as [number, number];
+  const numberCtx = { year: y, month: m, program: program.id };
+  const series = numberSeries(pattern, numberCtx);
+  let seq = ledger.nextSeq(series);
+  const created: Issued[] = fresh.map((r) => {
+    const number = formatNumber(pattern, seq, numberCtx);
+    const claim: CertificateClaim = {
+      number,
+      name: r.p.name,
+      program: program.id,
+      title: program.title,
+      start: program.start,
+      end: program.end,
+      issuer: program.organizer,
+      issued: issuedDate,
+      kind: r.kind,
+      keyId: ctx.key.keyId,
+    };
+    const signed = signClaim(ctx.key, claim);
+    const c: Issued = { number, name: r.p.name, nik: r.p.nik, kind: r.kind, issued: issuedDate, code: signed.code, token: signed.token, file: certificateFileName(seq, r.p.name), seq };
+    seq++;
+    return c;
+  });
+  res.current = [...mine.filter((e) => !e.revoked).map(toIssued), ...created].sort((a, b) => a.seq - b.seq || (a.number < b.number ? -1 : 1));
+
+  // the merged PDF is drawn on this thread while the individual files render in the worker;
+  // it is put in place only once every file and register line is written
+  const mergedFile = join(dir, FILES.merged);
+  const mergedTmp = join(dir, `.pelatihan-tmp-${process.pid}-${FILES.merged}`);
+  const merged = ctx.writeMerged === false || res.current.length === 0 ? undefined : drawMerged(mergedTmp, program, res.current, ctx.renderer, ctx.place);
+  merged?.catch(() => undefined);
+  try {
+    await issueFiles(ctx, existing, created, series, res);
+    if (merged) {
+      await merged;
+      await rename(mergedTmp, mergedFile);
+    }
+  } catch (e) {
+    if (merged) await merged.catch(() => undefined);
+    await rm(mergedTmp, { force: true });
+    throw e;
+  }
+  res.created = created;
+  return res;
+}
+
+async function issueFiles(ctx: IssueContext, existing: LedgerEntry[], created: Issued[], series: string, res: IssueResult): Promise<void> {
+  const { program, dir, ledger } = ctx;
+  const total = existing.length + created.length;
   let done = 0;
   for (let i = 0; i < existing.length; i += BATCH) {
     const batch = existing.slice(i, i + BATCH);
@@ -271,67 +325,52 @@ export async function issueProgram(ctx: IssueContext, recipients: Recipient[]): 
     done += batch.length;
     ctx.onProgress?.(done, total);
   }
-
-  // new certificates: numbers allocated in list order, files first, then the register
-  const issuedDate = ctx.today;
-  const [y, m] = issuedDate.split("-").map(Number) as [number, number];
-  const numberCtx = { year: y, month: m, program: program.id };
-  const series = numberSeries(pattern, numberCtx);
-  let seq = ledger.nextSeq(series);
-  for (let i = 0; i < fresh.length; i += BATCH) {
-    const batch = fresh.slice(i, i + BATCH).map((r) => {
-      const number = formatNumber(pattern, seq, numberCtx);
-      const claim: CertificateClaim = {
-        number,
-        name: r.p.name,
-        program: program.id,
-        title: program.title,
-        start: program.start,
-        end: program.end,
-        issuer: program.organizer,
-        issued: issuedDate,
-        kind: r.kind,
-        keyId: ctx.key.keyId,
-      };
-      const signed = signClaim(ctx.key, claim);
-      const c: Issued = { number, name: r.p.name, nik: r.p.nik, kind: r.kind, issued: issuedDate, code: signed.code, token: signed.token, file: certificateFileName(seq, r.p.name), seq };
-      seq++;
-      return c;
-    });
-    const hashes = await Promise.all(
-      batch.map(async (c) => {
-        const bytes = await ctx.renderer.render(certificateFields(program, c, ctx.place));
-        await writeDurable(dir, c.file, bytes);
-        return sha256(bytes);
-      }),
-    );
+  // new certificates: a window of renders in flight so the worker never waits; each file is
+  // written first, then register lines are appended for the written prefix, a batch at a time
+  const hashes: (string | undefined)[] = new Array<string | undefined>(created.length);
+  const inflight = new Set<Promise<void>>();
+  let failure: unknown;
+  let committed = 0;
+  const commit = async (upTo: number): Promise<void> => {
     await syncDir(dir);
-    batch.forEach((c, j) => {
-      ledger.issue({ number: c.number, series, seq: c.seq, program: program.id, nik: c.nik, name: c.name, kind: c.kind, issued: c.issued, file: c.file, sha256: hashes[j] as string, code: c.code, token: c.token });
-      res.created.push(c);
-    });
+    for (; committed < upTo; committed++) {
+      const c = created[committed] as Issued;
+      ledger.issue({ number: c.number, series, seq: c.seq, program: program.id, nik: c.nik, name: c.name, kind: c.kind, issued: c.issued, file: c.file, sha256: hashes[committed] as string, code: c.code, token: c.token });
+    }
     await ledger.flush();
-    done += batch.length;
-    ctx.onProgress?.(done, total);
+    ctx.onProgress?.(existing.length + committed, total);
+  };
+  const written = (): number => {
+    let k = committed;
+    while (k < created.length && hashes[k] !== undefined) k++;
+    return k;
+  };
+  for (let i = 0; i < created.length && failure === undefined; i++) {
+    const c = created[i] as Issued;
+    const job = (async () => {
+      const bytes = await ctx.renderer.render(certificateFields(program, c, ctx.place));
+      await writeDurable(dir, c.file, bytes);
+      hashes[i] = sha256(bytes);
+    })().catch((e: unknown) => {
+      failure ??= e;
+    });
+    inflight.add(job);
+    void job.finally(() => inflight.delete(job));
+    if (inflight.size >= WINDOW) await Promise.race(inflight);
+    const ready = written();
+    if (ready - committed >= BATCH) await commit(ready);
   }
-
-  res.current = ledger
-    .entries()
-    .filter((e) => e.program === program.id && !e.revoked)
-    .map(toIssued)
-    .sort((a, b) => a.seq - b.seq || (a.number < b.number ? -1 : 1));
-  return res;
+  await Promise.all(inflight);
+  // even after a failure, what was written is registered: a number never lacks its file
+  const ready = written();
+  if (ready > committed) await commit(ready);
+  if (failure !== undefined) throw failure;
 }
 
-/** The merged PDF for printing: every valid certificate of the program, in number order. */
-export async function writeMerged(dir: string, program: Program, current: Issued[], renderer: CertificateRenderer, place: string): Promise<string> {
-  const file = join(dir, FILES.merged);
-  await writeViaTemp(file, async (tmp) => {
-    const m = await renderer.openMerged(tmp);
-    for (const c of current) await m.add(certificateFields(program, c, place));
-    await m.finish();
-  });
-  return file;
+async function drawMerged(tmp: string, program: Program, current: Issued[], renderer: CertificateRenderer, place: string): Promise<void> {
+  const m = await renderer.openMerged(tmp);
+  for (const c of current) await m.add(certificateFields(program, c, place));
+  await m.finish();
 }
 
 export function manifestRows(ledgerEntries: LedgerEntry[], program: Program): string[][] {
