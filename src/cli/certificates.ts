@@ -6,7 +6,8 @@
 import { existsSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Code, Finding } from "../domain/findings.js";
+import type { Finding } from "../domain/findings.js";
+import { SETTLED_BY_SELECTION } from "../domain/roster-applicants.js";
 import { maskNik } from "../domain/nik.js";
 import type { Program } from "../domain/program.js";
 import { UserError } from "../errors.js";
@@ -34,24 +35,13 @@ import { progressReporter } from "./progress.js";
 const TEMPLATES_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "templates");
 const DEFAULT_TEMPLATE = "formal";
 
-/** Findings that do not stop certificates: selection settled quotas, coverage and eligibility. */
-const NOT_BLOCKING: ReadonlySet<Code> = new Set<Code>([
-  "QUOTA_TOTAL",
-  "QUOTA_DISTRICT",
-  "QUOTA_GROUP",
-  "COVERAGE_LOW",
-  "AGE_OUT_OF_RANGE",
-  "DISABILITY_REQUIRED",
-  "SEX_NOT_ELIGIBLE",
-]);
-
 /** Errors on the file, or on the row of someone who takes part: these stop the program's certificates. */
 function blocking(r: ListResult): ListResult {
   const participantLines = new Set<number>();
   const outside = new Set<number>();
   for (const p of r.participants) (isInProgram(p, r.hasStatusColumn) ? participantLines : outside).add(p.line);
   const findings = r.findings.filter(
-    (f: Finding) => f.severity === "error" && !NOT_BLOCKING.has(f.code) && (f.line === undefined || !outside.has(f.line) || participantLines.has(f.line)),
+    (f: Finding) => f.severity === "error" && !SETTLED_BY_SELECTION.has(f.code) && (f.line === undefined || !outside.has(f.line) || participantLines.has(f.line)),
   );
   return { ...r, findings, errors: findings.length, warnings: 0 };
 }

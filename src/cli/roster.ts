@@ -3,8 +3,8 @@
  * --skip-invalid), select, then write the CSV, XLSX, PDF and Markdown summary.
  */
 import { resolve } from "node:path";
-import type { Code, Finding } from "../domain/findings.js";
-import { ROW_ERROR_CODES, selectionRules, toApplicants } from "../domain/roster-applicants.js";
+import type { Finding } from "../domain/findings.js";
+import { ROW_ERROR_CODES, SETTLED_BY_SELECTION, selectionRules, toApplicants } from "../domain/roster-applicants.js";
 import { selectParticipants } from "../domain/selection.js";
 import { OutputError } from "../errors.js";
 import { scanPrograms } from "../pipeline/scan.js";
@@ -17,19 +17,8 @@ import { asLang, useColor } from "./options.js";
 import { progressReporter } from "./progress.js";
 import { conflicts, FILES, planRoster, rosterRows, writeRoster, type Planned } from "./roster-outputs.js";
 
-/** Findings the roster itself resolves: quotas, coverage and eligibility are what selection decides. */
-const RESOLVED_BY_SELECTION: ReadonlySet<Code> = new Set<Code>([
-  "QUOTA_TOTAL",
-  "QUOTA_DISTRICT",
-  "QUOTA_GROUP",
-  "COVERAGE_LOW",
-  "AGE_OUT_OF_RANGE",
-  "DISABILITY_REQUIRED",
-  "SEX_NOT_ELIGIBLE",
-]);
-
 function blocks(f: Finding, skipInvalid: boolean): boolean {
-  if (f.severity !== "error" || RESOLVED_BY_SELECTION.has(f.code)) return false;
+  if (f.severity !== "error" || SETTLED_BY_SELECTION.has(f.code)) return false;
   return !(skipInvalid && ROW_ERROR_CODES.has(f.code));
 }
 

@@ -21,6 +21,17 @@ const ERROR_WORDS: Partial<Record<Code, string>> = {
 };
 
 /** Codes that go into `Participant.errors`: a row with one of these cannot be selected. */
+/** Findings that selection settles (quotas, coverage, eligibility): they stop neither roster nor certificates. */
+export const SETTLED_BY_SELECTION: ReadonlySet<Code> = new Set<Code>([
+  "QUOTA_TOTAL",
+  "QUOTA_DISTRICT",
+  "QUOTA_GROUP",
+  "COVERAGE_LOW",
+  "AGE_OUT_OF_RANGE",
+  "DISABILITY_REQUIRED",
+  "SEX_NOT_ELIGIBLE",
+]);
+
 export const ROW_ERROR_CODES: ReadonlySet<Code> = new Set(Object.keys(ERROR_WORDS) as Code[]);
 
 /** "perempuan", "penyandang disabilitas", "disabilitas fisik", "pendidikan SMA". */

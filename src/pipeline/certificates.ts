@@ -20,7 +20,7 @@ import type { Program } from "../domain/program.js";
 import type { CertificateRenderer } from "../io/certificate-pdf.js";
 import { signClaim, type SigningKey } from "../io/keys.js";
 import type { Ledger, LedgerEntry } from "../io/ledger.js";
-import { OutputError } from "../errors.js";
+import { writeFileAtomic } from "../io/atomic-write.js";
 
 export const FILES = {
   merged: "semua-sertifikat.pdf",
@@ -178,26 +178,6 @@ async function fileHash(path: string): Promise<string | undefined> {
   }
 }
 
-async function writeDurable(dir: string, name: string, data: Uint8Array): Promise<string> {
-  const final = join(dir, name);
-  const tmp = join(dir, `.pelatihan-tmp-${process.pid}-${name}`);
-  try {
-    const fh = await open(tmp, "w");
-    try {
-      await fh.writeFile(data);
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    await rename(tmp, final);
-  } catch (e) {
-    await rm(tmp, { force: true }).catch(() => undefined);
-    const code = (e as NodeJS.ErrnoException).code ?? "EIO";
-    throw new OutputError("OUTPUT_WRITE", `gagal menulis / cannot write: ${code}`, { file: final });
-  }
-  return final;
-}
-
 async function syncDir(dir: string): Promise<void> {
   const fh = await open(dir, "r").catch(() => undefined);
   if (!fh) return;
@@ -315,7 +295,7 @@ async function issueFiles(ctx: IssueContext, existing: LedgerEntry[], created: I
           return;
         }
         const bytes = await ctx.renderer.render(certificateFields(program, toIssued(e), ctx.place));
-        await writeDurable(dir, e.file, bytes);
+        await writeFileAtomic(join(dir, e.file), bytes);
         const h = sha256(bytes);
         if (h !== e.sha256) ledger.updateFile(e.number, e.file, h);
         res.rewritten++;
@@ -349,7 +329,7 @@ async function issueFiles(ctx: IssueContext, existing: LedgerEntry[], created: I
     const c = created[i] as Issued;
     const job = (async () => {
       const bytes = await ctx.renderer.render(certificateFields(program, c, ctx.place));
-      await writeDurable(dir, c.file, bytes);
+      await writeFileAtomic(join(dir, c.file), bytes);
       hashes[i] = sha256(bytes);
     })().catch((e: unknown) => {
       failure ??= e;

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { makeToken, parseToken, type CertificateClaim } from "../../src/domain/certificate-claim.js";
 import { createKeys, loadPublicKey, loadSigningKey, signClaim, verifyToken } from "../../src/io/keys.js";
 import { runCli } from "../helpers/cli.js";
+import { sampleClaim } from "../helpers/claims.js";
 
 function workspace(): string {
   const dir = mkdtempSync(join(tmpdir(), "pelatihan-keys-"));
@@ -12,18 +13,7 @@ function workspace(): string {
   return dir;
 }
 
-const claim: CertificateClaim = {
-  number: "500.8.1/001/424.083/2022",
-  name: "Ma'ruf",
-  program: "handicraft-disabilitas-2022",
-  title: "Pelatihan Handicraft",
-  start: "2022-11-07",
-  end: "2022-11-10",
-  issuer: "Dinas Perindustrian dan Perdagangan Kabupaten Pasuruan",
-  issued: "2022-11-11",
-  kind: "sertifikat",
-  keyId: "00000000",
-};
+const claim: CertificateClaim = sampleClaim({ name: "Ma'ruf", title: "Pelatihan Handicraft", keyId: "00000000" });
 
 describe("pelatihan keys", () => {
   it("init writes a private key readable by its owner only, a public key and a .gitignore; show prints the public key", () => {

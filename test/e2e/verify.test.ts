@@ -13,6 +13,7 @@ import type { CertificateClaim } from "../../src/domain/certificate-claim.js";
 import { createKeys, loadSigningKey, signClaim, type SigningKey } from "../../src/io/keys.js";
 import { Ledger } from "../../src/io/ledger.js";
 import { runCli } from "../helpers/cli.js";
+import { sampleClaim } from "../helpers/claims.js";
 
 const FONT = join(dirname(createRequire(import.meta.url).resolve("dejavu-fonts-ttf/package.json")), "ttf", "DejaVuSans.ttf");
 
@@ -30,18 +31,7 @@ function pdf(lines: string[], token?: string): Promise<Buffer> {
   return done;
 }
 
-const base: CertificateClaim = {
-  number: "500.8.1/001/424.083/2022",
-  name: "Ni Luh Putu Ayu Sri Wahyuningsih Pratiwi",
-  program: "handicraft-disabilitas-2022",
-  title: "Pelatihan Handicraft bagi Penyandang Disabilitas",
-  start: "2022-11-07",
-  end: "2022-11-10",
-  issuer: "Dinas Perindustrian dan Perdagangan Kabupaten Pasuruan",
-  issued: "2022-11-11",
-  kind: "sertifikat",
-  keyId: "",
-};
+const base: CertificateClaim = sampleClaim();
 
 let ws: string;
 let root: string;

@@ -11,19 +11,9 @@ import {
   shortCode,
   type CertificateClaim,
 } from "../../src/domain/certificate-claim.js";
+import { sampleClaim } from "../helpers/claims.js";
 
-const claim: CertificateClaim = {
-  number: "500.8.1/015/424.083/2022",
-  name: "Ni Luh Putu Ayu Sri Wahyuningsih Pratiwi",
-  program: "handicraft-disabilitas-2022",
-  title: "Pelatihan Handicraft bagi Penyandang Disabilitas",
-  start: "2022-11-07",
-  end: "2022-11-10",
-  issuer: "Dinas Perindustrian dan Perdagangan Kabupaten Pasuruan",
-  issued: "2022-11-11",
-  kind: "sertifikat",
-  keyId: "0123456789abcdef",
-};
+const claim: CertificateClaim = sampleClaim({ number: "500.8.1/015/424.083/2022", keyId: "0123456789abcdef" });
 const sig = Uint8Array.from({ length: 64 }, (_, i) => (i * 37 + 11) & 0xff);
 
 const isoDate = fc.date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2170-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
