@@ -209,7 +209,8 @@ export async function issueProgram(ctx: IssueContext, recipients: Recipient[]): 
   const res: IssueResult = { created: [], kept: 0, rewritten: 0, removedOrphans: 0, movedRevoked: 0, nameChanged: [], current: [] };
 
   const mine = ledger.entries().filter((e) => e.program === program.id);
-  res.removedOrphans = await removeOrphans(dir, new Set(mine.filter((e) => !e.revoked).map((e) => e.file)));
+  // every file the register names is known, revoked ones included (they move to dicabut/)
+  res.removedOrphans = await removeOrphans(dir, new Set(mine.map((e) => e.file)));
   for (const e of mine) {
     if (!e.revoked) continue;
     const from = join(dir, e.file);

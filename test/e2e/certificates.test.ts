@@ -153,6 +153,9 @@ describe("certificates on the sample handicraft program", () => {
     expect(replacement?.nomor).toBe("500.8.1/020/424.083/2022");
     expect(new Set(rows.map((x) => x.nomor)).size).toBe(rows.length);
     expect(existsSync(revokedFile)).toBe(false);
+    expect(existsSync(join(dir, "dicabut", target?.berkas ?? "-"))).toBe(true);
+    expect(again.stdout).toMatch(/dipindah ke .*dicabut\/: 1/);
+    expect(again.stdout).not.toMatch(/sisa proses/);
     const v = runCli(["verify", copy, "--json"], { cwd: ws });
     expect(v.code).toBe(1);
     expect(JSON.parse(v.stdout).status).toBe("revoked");
