@@ -5,7 +5,7 @@
  */
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from "node:crypto";
 import { chmod, open, readdir, readFile, rename, rm } from "node:fs/promises";
-import { join } from "node:path";
+import { isAbsolute, join, relative, resolve } from "node:path";
 import { encodeClaim, makeToken, parseToken, shortCode, type CertificateClaim } from "../domain/certificate-claim.js";
 import { OutputError, UserError } from "../errors.js";
 import { ensureDir, exists, writeFileAtomic } from "./atomic-write.js";
@@ -76,14 +76,21 @@ export async function createKeys(root: string, opts: { force?: boolean } = {}): 
   return { key: publicKey, keyId: keyIdOf(publicKey), path: p.publicKey };
 }
 
+/** A path as messages show it: relative to the working folder when inside it. */
+function shown(abs: string): string {
+  const rel = relative(process.cwd(), abs);
+  return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? abs : rel;
+}
+
 export async function loadSigningKey(root: string): Promise<SigningKey> {
   const p = keyPaths(root);
   let pem: Buffer;
   try {
     pem = await readFile(p.privateKey);
   } catch {
-    throw new UserError("KEYS_MISSING", `kunci privat kantor tidak ditemukan / the office's private key is missing: ${p.privateKey}`, {
-      hint: "Buat sekali dengan `pelatihan keys init` / create it once with `pelatihan keys init`.",
+    const cmd = resolve(root) === resolve("data") ? "pelatihan keys init" : `pelatihan keys init ${shown(root)}`;
+    throw new UserError("KEYS_MISSING", `kunci privat kantor tidak ditemukan / the office's private key is missing: ${shown(p.privateKey)}`, {
+      hint: `Buat sekali dengan \`${cmd}\` / create it once with \`${cmd}\`.`,
     });
   }
   let privateKey: KeyObject | undefined;
@@ -104,7 +111,7 @@ export async function loadPublicKey(path: string): Promise<PublicKeyInfo> {
   try {
     pem = await readFile(path);
   } catch {
-    throw new UserError("KEYS_MISSING", `kunci publik tidak ditemukan / public key not found: ${path}`, {
+    throw new UserError("KEYS_MISSING", `kunci publik tidak ditemukan / public key not found: ${shown(path)}`, {
       hint: "Sebutkan kunci publik kantor penerbit dengan --key, atau buat kunci dengan `pelatihan keys init`. / Name the issuing office's public key with --key, or create keys with `pelatihan keys init`.",
     });
   }
