@@ -139,6 +139,14 @@ export async function runCertificates(files: string[], opts: Record<string, unkn
       return 1;
     }
 
+    for (const plan of plans) {
+      if (plan.decided.recipients.length === 0 || (plan.program.certificate?.signatories.length ?? 0) > 0) continue;
+      process.stderr.write(
+        en
+          ? `warning: ${plan.program.file} has no certificate.signatories: its certificates carry no signature block (CERT_NO_SIGNATORY)\n`
+          : `peringatan: ${plan.program.file} tidak punya certificate.signatories: sertifikatnya tanpa blok penandatangan (CERT_NO_SIGNATORY)\n`,
+      );
+    }
     if (opts.dryRun) return await dryRun(ws, plans, en);
 
     const { loadSigningKey } = await import("../io/keys.js");
