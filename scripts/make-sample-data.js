@@ -11,7 +11,7 @@
  *
  * Usage: node scripts/make-sample-data.js [FOLDER]   (default: the repository; writes FOLDER/data/)
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -204,6 +204,9 @@ const ctx = { makePerson, spread, shuffle, makeNib, makePhone, FORMATS, int, pic
 
 mkdirSync(join(ROOT, "data", "programs"), { recursive: true });
 mkdirSync(join(ROOT, "data", "participants"), { recursive: true });
+// the certificate logo of the handicraft program: the neutral example logo, not an emblem
+mkdirSync(join(ROOT, "data", "gambar"), { recursive: true });
+copyFileSync(join(dirname(fileURLToPath(import.meta.url)), "..", "templates", "logo-contoh.svg"), join(ROOT, "data", "gambar", "logo-contoh.svg"));
 const shared = {};
 for (const program of PROGRAMS) {
   const { header, rows } = program.build(ctx, shared);

@@ -252,6 +252,7 @@ certificate:
   number: "500.8.1/{seq:03}/424.083/{year}"
   place: Pasuruan
   date: 2022-11-11
+  logo: ../gambar/logo-contoh.svg       # logo contoh yang netral: ganti dengan logo kantor
   signatories:
     - name: Drs. Agus Wicaksono, M.Si.      # tokoh rekaan / fictitious person
       position: Kepala Dinas Perindustrian dan Perdagangan Kabupaten Pasuruan
