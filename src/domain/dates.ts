@@ -41,9 +41,20 @@ function isoOf(y: number, m: number, d: number): string {
   return `${String(y).padStart(4, "0")}-${pad2(m)}-${pad2(d)}`;
 }
 
+// Birth dates repeat (a century has ~36,500 days): each valid date's result is built once.
+// Results are shared, so never mutated by callers; the cache is emptied if it ever grows large.
+const checkedCache = new Map<number, DateResult>();
+
 function checked(y: number, m: number, d: number): DateResult {
   if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return { ok: false, reason: "impossible" };
-  return { ok: true, iso: isoOf(y, m, d) };
+  const key = y * 10000 + m * 100 + d;
+  let r = checkedCache.get(key);
+  if (r === undefined) {
+    if (checkedCache.size >= 100_000) checkedCache.clear();
+    r = { ok: true, iso: isoOf(y, m, d) };
+    checkedCache.set(key, r);
+  }
+  return r;
 }
 
 const FORMAT: DateResult = { ok: false, reason: "format" };

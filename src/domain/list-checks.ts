@@ -62,11 +62,11 @@ export class ListChecker {
     if (!inProgram) return dup;
     this.inProgram++;
     if (p.district) {
-      const d = this.perDistrict.get(p.district.code) ?? { ref: p.district, count: 0 };
+      let d = this.perDistrict.get(p.district.code);
+      if (d === undefined) this.perDistrict.set(p.district.code, (d = { ref: p.district, count: 0 }));
       d.count++;
       const cap = this.program.quota.perDistrict;
       if (cap !== undefined && d.count === cap + 1) d.overLine = p.line;
-      this.perDistrict.set(p.district.code, d);
     }
     const groups = this.program.quota.groups;
     for (let i = 0; i < groups.length; i++) {

@@ -51,6 +51,27 @@ function allDigits(s: string): boolean {
   return true;
 }
 
+interface RegionCodes {
+  provinceCode: string;
+  regencyCode: string;
+  districtCode: string;
+}
+
+// A list's NIKs share a few dozen kecamatan: their code strings are built once, not per row.
+const regionCache = new Map<number, RegionCodes>();
+
+function regionCodes(key: number, s: string): RegionCodes {
+  let r = regionCache.get(key);
+  if (r === undefined) {
+    if (regionCache.size >= 10_000) regionCache.clear();
+    const provinceCode = s.slice(0, 2);
+    const regencyCode = `${provinceCode}.${s.slice(2, 4)}`;
+    r = { provinceCode, regencyCode, districtCode: `${regencyCode}.${s.slice(4, 6)}` };
+    regionCache.set(key, r);
+  }
+  return r;
+}
+
 export function parseNik(raw: string): NikResult {
   const s = clean(raw);
   if (s.length === 0) return { ok: false, reason: "empty" };
@@ -80,14 +101,13 @@ export function parseNik(raw: string): NikResult {
     return { ok: false, reason: "serial" };
   }
 
-  const pp = s.slice(0, 2);
-  const regencyCode = `${pp}.${s.slice(2, 4)}`;
+  const codes = regionCodes(province * 10000 + regency * 100 + district, s);
   return {
     ok: true,
     nik: s,
-    provinceCode: pp,
-    regencyCode,
-    districtCode: `${regencyCode}.${s.slice(4, 6)}`,
+    provinceCode: codes.provinceCode,
+    regencyCode: codes.regencyCode,
+    districtCode: codes.districtCode,
     day,
     month,
     yy,

@@ -24,7 +24,13 @@ const SEX = table<Sex>([
   ["P", "p|perempuan|wanita|female"],
 ]);
 
+// Shared results: parseSex runs on every row and "L"/"P" are nearly all of them.
+const SEX_L = Object.freeze({ ok: true, value: "L" } as const);
+const SEX_P = Object.freeze({ ok: true, value: "P" } as const);
+
 export function parseSex(raw: string): { ok: true; value: Sex | undefined } | { ok: false } {
+  if (raw === "L") return SEX_L;
+  if (raw === "P") return SEX_P;
   const k = norm(raw);
   if (k === "") return { ok: true, value: undefined };
   const value = SEX.get(k);
@@ -43,6 +49,7 @@ const DISABILITY_WORDS = table<readonly Disability[]>([
   [[], "|tidak ada|tidak|none|non|0|non disabilitas|nondisabilitas"],
 ]);
 const NONE_DASH = /^-+$/;
+const NONE: readonly Disability[] = [];
 const DISABILITY_SEPARATOR = /[,;/+&]|\bdan\b/i;
 const DASH_OR_SPACE_RUN = /[-\s]+/g;
 
@@ -57,6 +64,9 @@ function disabilityKey(token: string): string {
  */
 export function parseDisabilities(raw: string): { ok: true; values: Disability[] } | { ok: false; bad: string } {
   const s = raw.trim();
+  // A table key is its own disabilityKey: one lookup for the usual `-` / `fisik` / ``.
+  const exact = s === "-" ? NONE : DISABILITY_WORDS.get(s);
+  if (exact !== undefined) return { ok: true, values: [...exact] };
   if (NONE_DASH.test(s)) return { ok: true, values: [] };
   const whole = DISABILITY_WORDS.get(disabilityKey(s));
   if (whole !== undefined) return { ok: true, values: [...whole] };
@@ -106,9 +116,12 @@ export function parseYesNo(raw: string): boolean | undefined {
 export function parsePhone(raw: string): { ok: true; value?: string } | { ok: false } {
   let s = raw.trim();
   if (s.charCodeAt(0) === 39) s = s.slice(1);
-  let d = "";
+  // Most numbers are plain digits: take them as one slice instead of char by char.
+  let i = 0;
+  while (i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57) i++;
+  let d = i === s.length ? s : s.slice(0, i);
   let plus = false;
-  for (let i = 0; i < s.length; i++) {
+  for (; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c >= 48 && c <= 57) d += s[i];
     else if (c === 43 && d === "" && !plus) plus = true;
