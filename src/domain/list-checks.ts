@@ -33,11 +33,51 @@ export interface ListSummary {
   missing: AreaRef[];
 }
 
+interface DistrictCount {
+  ref: AreaRef;
+  count: number;
+  overLine?: number;
+  /** In a part: the lines of the first cap+1 rows, for the line that goes over the cap once merged. */
+  lines?: number[];
+}
+
+/** A ListChecker's counts over the second part of a list, to merge (see ListChecker.merge). */
+export interface CheckerPart {
+  validNiks: number;
+  endingInZero: number;
+  inProgram: number;
+  perDistrict: DistrictCount[];
+  groups: number[];
+}
+
+/**
+ * Valid NIKs of a part of a list in row order, four numbers a row: the NIK's two 8-digit
+ * halves (NikTable.halves), the line, and the place its duplicate finding would take.
+ */
+export class NikLog {
+  data = new Uint32Array(4096);
+  length = 0;
+
+  push(h: number, l: number, line: number, seq: number): void {
+    if (this.length + 4 > this.data.length) {
+      const bigger = new Uint32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    const d = this.data;
+    d[this.length] = h;
+    d[this.length + 1] = l;
+    d[this.length + 2] = line;
+    d[this.length + 3] = seq;
+    this.length += 4;
+  }
+}
+
 export class ListChecker {
   private validNiks = 0;
   private endingInZero = 0;
   private inProgram = 0;
-  private readonly perDistrict = new Map<string, { ref: AreaRef; count: number; overLine?: number }>();
+  private readonly perDistrict = new Map<string, DistrictCount>();
   private readonly groups: number[];
   private readonly findings: Finding[] = [];
 
@@ -46,6 +86,8 @@ export class ListChecker {
     private readonly file: string,
     /** Valid NIKs of the list with the line of their first row. */
     private readonly niks: NikTable = new NikTable(),
+    /** Set for a part of a list: its NIKs are logged for the merging thread, not checked here. */
+    private readonly log?: { niks: NikLog; seq(): number },
   ) {
     this.groups = program.quota.groups.map(() => 0);
   }
@@ -56,8 +98,11 @@ export class ListChecker {
     if (nik) {
       this.validNiks++;
       if (nik.nik.charCodeAt(15) === 48) this.endingInZero++;
-      const first = this.niks.add(nik.nik, p.line);
-      if (first !== undefined) dup = finding("NIK_DUPLICATE", this.file, { line: p.line, field: "nik" }, { nik: maskNik(nik.nik), first });
+      if (this.log) this.log.niks.push(NikTable.half(nik.nik, 0), NikTable.half(nik.nik, 8), p.line, this.log.seq());
+      else {
+        const first = this.niks.add(nik.nik, p.line);
+        if (first !== undefined) dup = this.duplicate(nik.nik, p.line, first);
+      }
     }
     if (!inProgram) return dup;
     this.inProgram++;
@@ -67,12 +112,49 @@ export class ListChecker {
       d.count++;
       const cap = this.program.quota.perDistrict;
       if (cap !== undefined && d.count === cap + 1) d.overLine = p.line;
+      if (this.log && cap !== undefined && d.count <= cap + 1) (d.lines ??= []).push(p.line);
     }
     const groups = this.program.quota.groups;
     for (let i = 0; i < groups.length; i++) {
       if (groupMatches(p, groups[i] as GroupQuota, index)) this.groups[i] = (this.groups[i] ?? 0) + 1;
     }
     return dup;
+  }
+
+  private duplicate(nik: string, line: number, first: number): Finding {
+    return finding("NIK_DUPLICATE", this.file, { line, field: "nik" }, { nik: maskNik(nik), first });
+  }
+
+  part(): CheckerPart {
+    const { validNiks, endingInZero, inProgram, groups } = this;
+    return { validNiks, endingInZero, inProgram, perDistrict: [...this.perDistrict.values()], groups };
+  }
+
+  /**
+   * Adds the counts of a part read after every row seen here, and checks its NIKs in row
+   * order as add() would have: returns the duplicate findings with their places.
+   */
+  merge(part: CheckerPart, log: { data: Uint32Array; length: number }): { seq: number; finding: Finding }[] {
+    this.validNiks += part.validNiks;
+    this.endingInZero += part.endingInZero;
+    this.inProgram += part.inProgram;
+    part.groups.forEach((n, i) => (this.groups[i] = (this.groups[i] ?? 0) + n));
+    const cap = this.program.quota.perDistrict;
+    for (const w of part.perDistrict) {
+      let d = this.perDistrict.get(w.ref.code);
+      if (d === undefined) this.perDistrict.set(w.ref.code, (d = { ref: w.ref, count: 0 }));
+      if (cap !== undefined && d.count <= cap && d.count + w.count > cap) d.overLine = w.lines?.[cap - d.count];
+      d.count += w.count;
+    }
+    const dups: { seq: number; finding: Finding }[] = [];
+    const t = log.data;
+    for (let o = 0; o < log.length; o += 4) {
+      const first = this.niks.addHalves(t[o] as number, t[o + 1] as number, t[o + 2] as number);
+      if (first !== undefined) {
+        dups.push({ seq: t[o + 3] as number, finding: this.duplicate(NikTable.nikOf(t[o] as number, t[o + 1] as number), t[o + 2] as number, first) });
+      }
+    }
+    return dups;
   }
 
   finish(districts: readonly AreaRef[], headerLine: number): ListSummary {

@@ -6,11 +6,6 @@
  */
 const EMPTY = 0xffffffff;
 
-function half(nik: string, from: number): number {
-  let n = 0;
-  for (let i = from; i < from + 8; i++) n = n * 10 + (nik.charCodeAt(i) - 48);
-  return n;
-}
 
 export class NikTable {
   /** Slot i is t[3i] (first half, EMPTY when free), t[3i+1] (second half), t[3i+2] (value): one cache line per probe. */
@@ -37,16 +32,31 @@ export class NikTable {
     }
   }
 
+  /** The number written by the 8 digits of a 16-digit NIK from `from` (0 or 8). */
+  static half(nik: string, from: number): number {
+    let n = 0;
+    for (let i = from; i < from + 8; i++) n = n * 10 + (nik.charCodeAt(i) - 48);
+    return n;
+  }
+
+  /** The NIK of two halves. */
+  static nikOf(h: number, l: number): string {
+    return String(h).padStart(8, "0") + String(l).padStart(8, "0");
+  }
+
   /** The value stored for a valid 16-digit NIK, or undefined. */
   get(nik: string): number | undefined {
-    const o = this.slot(half(nik, 0), half(nik, 8));
+    const o = this.slot(NikTable.half(nik, 0), NikTable.half(nik, 8));
     return this.t[o] === EMPTY ? undefined : this.t[o + 2];
   }
 
   /** Stores `value` unless the NIK is there; returns the value already stored, if any. */
   add(nik: string, value: number): number | undefined {
-    const h = half(nik, 0);
-    const l = half(nik, 8);
+    return this.addHalves(NikTable.half(nik, 0), NikTable.half(nik, 8), value);
+  }
+
+  /** add() for a NIK given as its halves. */
+  addHalves(h: number, l: number, value: number): number | undefined {
     const o = this.slot(h, l);
     const t = this.t;
     if (t[o] !== EMPTY) return t[o + 2];
@@ -62,7 +72,7 @@ export class NikTable {
     for (let o = 0; o < t.length; o += 3) {
       const h = t[o] as number;
       if (h === EMPTY) continue;
-      yield [String(h).padStart(8, "0") + String(t[o + 1]).padStart(8, "0"), t[o + 2] as number];
+      yield [NikTable.nikOf(h, t[o + 1] as number), t[o + 2] as number];
     }
   }
 

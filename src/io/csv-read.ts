@@ -25,6 +25,26 @@ export interface CsvHandlers {
   onRow(cells: string[], line: number): void;
   /** Bytes of the file consumed so far (for a progress bar). */
   onProgress?(bytesRead: number, totalBytes: number): void;
+  /** Lets another thread read the file from a byte offset on (see CsvSplit). */
+  split?: CsvSplit;
+}
+
+/**
+ * A second reader for the rest of the file from `at`, a byte just after a line feed.
+ * When reading reaches `at`, `reached` is called with the line starting there and whether
+ * every record before it is complete (`clean`). It returns the rest's CSV_SYNTAX findings
+ * when that part was read elsewhere (reading stops), or undefined to read on here.
+ */
+export interface CsvSplit {
+  at: number;
+  reached(line: number, clean: boolean): Promise<RangeSyntax | undefined>;
+}
+
+/** What the reader of a part of a file found: its CSV_SYNTAX findings (the first MAX_SYNTAX_FINDINGS and how many in all) and its data rows. */
+export interface RangeSyntax {
+  kept: Finding[];
+  count: number;
+  rows: number;
 }
 
 export interface CsvReadResult {
@@ -83,18 +103,17 @@ async function readOpen(fh: FileHandle, file: string, handlers: CsvHandlers): Pr
     if (++syntaxCount <= MAX_SYNTAX_FINDINGS) findings.push(finding("CSV_SYNTAX", file, { line }, args));
   };
   let reader: CsvRecordReader | undefined;
+  const rowSink = dataRows(expected, syntax, handlers.onRow);
   const sink = {
     record(cells: string[], line: number): void {
-      if (isBlank(cells)) return;
       if (header) {
-        if (cells.length === expected) {
-          rows++;
-          handlers.onRow(cells, line);
-        } else syntax(line, { kind: "ragged", expected, got: cells.length });
+        if (rowSink.record(cells, line)) rows++;
         return;
       }
+      if (isBlank(cells)) return;
       header = true;
       expected = cells.length;
+      rowSink.expected = expected;
       handlers.onHeader(cells, line, info as CsvInfo);
     },
     syntax(kind: SyntaxKind, line: number): void {
@@ -122,8 +141,12 @@ async function readOpen(fh: FileHandle, file: string, handlers: CsvHandlers): Pr
     head = "";
     if (final) reader.end();
   };
-  const readAt = (b: Buffer, at: number) => fh.read(b, 0, Math.min(READ_CHUNK_BYTES, size - at), at);
+  // With a split, the chunk before it ends exactly there; chunks keep their places in the
+  // file either way (the record reader's length limit is checked at chunk ends).
+  let splitAt = handlers.split && det.encoding !== "utf-16le" && handlers.split.at > pos ? handlers.split.at : size;
+  const readAt = (b: Buffer, at: number) => fh.read(b, 0, chunkLength(at, det.skip, at < splitAt ? splitAt : size), at);
   let next = pos < size ? readAt(bufs[0], pos) : undefined;
+  let rest: RangeSyntax | undefined;
   while (next && !reader?.stopped) {
     const { bytesRead } = await io(next);
     next = undefined;
@@ -131,15 +154,28 @@ async function readOpen(fh: FileHandle, file: string, handlers: CsvHandlers): Pr
     const cur = k === 0 ? bufs[0] : bufs[1];
     pos += bytesRead;
     k ^= 1;
-    if (pos < size) next = readAt(k === 0 ? bufs[0] : bufs[1], pos);
+    if (pos < size && pos !== splitAt) next = readAt(k === 0 ? bufs[0] : bufs[1], pos);
     feed(decode.write(cur.subarray(0, bytesRead)), false);
     if (handlers.onProgress && pos - reported >= PROGRESS_BYTES) {
       reported = pos;
-      handlers.onProgress(pos, size);
+      handlers.onProgress(Math.round((pos / splitAt) * size), size);
+    }
+    if (pos === splitAt && handlers.split) {
+      const clean = header && reader !== undefined && reader.atRecordStart;
+      rest = await handlers.split.reached(reader?.nextLine ?? 1, clean);
+      if (rest) break;
+      splitAt = size;
+      if (pos < size) next = readAt(k === 0 ? bufs[0] : bufs[1], pos);
     }
   }
   if (next) await next.catch(() => undefined);
-  feed(decode.end(), true);
+  if (rest) {
+    // The rest was read elsewhere: its findings continue this part's.
+    for (const f of rest.kept) if (++syntaxCount <= MAX_SYNTAX_FINDINGS) findings.push(f);
+    syntaxCount += rest.count - rest.kept.length;
+    rows += rest.rows;
+    pos = size;
+  } else feed(decode.end(), true);
   handlers.onProgress?.(pos, size);
 
   if (!header && syntaxCount === 0) findings.push(finding("CSV_EMPTY", file));
@@ -147,6 +183,90 @@ async function readOpen(fh: FileHandle, file: string, handlers: CsvHandlers): Pr
     findings.push(finding("FINDINGS_TRUNCATED", file, {}, { code: "CSV_SYNTAX", shown: MAX_SYNTAX_FINDINGS, total: syntaxCount }));
   }
   return { info, rows, findings };
+}
+
+/** Bytes to read at `at`: up to the next multiple of the chunk size from `base`, never past `end`. */
+function chunkLength(at: number, base: number, end: number): number {
+  const boundary = at + READ_CHUNK_BYTES - ((at - base) % READ_CHUNK_BYTES);
+  return Math.min(boundary, end) - at;
+}
+
+/** Data rows after the header: blank lines skipped, rows of the wrong width reported. */
+function dataRows(
+  expected: number,
+  syntax: (line: number, args: Record<string, string | number>) => void,
+  onRow: (cells: string[], line: number) => void,
+): { expected: number; record(cells: string[], line: number): boolean } {
+  return {
+    expected,
+    record(cells, line) {
+      if (isBlank(cells)) return false;
+      if (cells.length !== this.expected) {
+        syntax(line, { kind: "ragged", expected: this.expected, got: cells.length });
+        return false;
+      }
+      onRow(cells, line);
+      return true;
+    },
+  };
+}
+
+/** Where and how to read the data rows of a part of a file (the header was read elsewhere). */
+export interface CsvRange {
+  /** Byte just after a line feed, and the line that starts there. */
+  start: number;
+  line: number;
+  encoding: Encoding;
+  delimiter: Delimiter;
+  /** Cells in the header. */
+  expected: number;
+  /** Where the encoding's pre-scan started (BOM skipped): chunks are counted from it. */
+  skip: number;
+}
+
+/**
+ * Reads the data rows from `range.start` to the end of the file, as readCsv would after the
+ * same point. Throws when the file cannot be read (the caller reads the part itself then).
+ */
+export async function readCsvRange(path: string, file: string, range: CsvRange, onRow: (cells: string[], line: number) => void): Promise<RangeSyntax> {
+  const kept: Finding[] = [];
+  let count = 0;
+  let rows = 0;
+  const syntax = (line: number, args: Record<string, string | number>): void => {
+    if (++count <= MAX_SYNTAX_FINDINGS) kept.push(finding("CSV_SYNTAX", file, { line }, args));
+  };
+  const rowSink = dataRows(range.expected, syntax, onRow);
+  const reader = new CsvRecordReader(
+    range.delimiter,
+    {
+      record(cells, line) {
+        if (rowSink.record(cells, line)) rows++;
+      },
+      syntax(kind, line) {
+        syntax(line, { kind });
+      },
+    },
+    range.line,
+  );
+  const fh = await open(path, "r");
+  try {
+    const size = (await fh.stat()).size;
+    const decode = decoder(range.encoding);
+    const buf = Buffer.allocUnsafe(READ_CHUNK_BYTES);
+    let pos = range.start;
+    while (pos < size && !reader.stopped) {
+      const { bytesRead } = await fh.read(buf, 0, chunkLength(pos, range.skip, size), pos);
+      if (bytesRead === 0) break;
+      pos += bytesRead;
+      reader.push(decode.write(buf.subarray(0, bytesRead)));
+    }
+    const tail = decode.end();
+    if (tail !== "") reader.push(tail);
+    reader.end();
+  } finally {
+    await fh.close();
+  }
+  return { kept, count, rows };
 }
 
 interface Decoder {

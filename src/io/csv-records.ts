@@ -34,13 +34,27 @@ interface Slow {
 
 export class CsvRecordReader {
   private pending = "";
-  private line = 1;
+  private line: number;
   private done = false;
 
+  /** `firstLine`: the line the text starts on (a reader of the second part of a file). */
   constructor(
     private readonly delimiter: string,
     private readonly sink: RecordSink,
-  ) {}
+    firstLine = 1,
+  ) {
+    this.line = firstLine;
+  }
+
+  /** Line of the next record. */
+  get nextLine(): number {
+    return this.line;
+  }
+
+  /** True when all text pushed so far ended whole records (no record is waiting for more text). */
+  get atRecordStart(): boolean {
+    return this.pending === "" && !this.done;
+  }
 
   /** True once reading had to stop (unclosed quote): later text is ignored. */
   get stopped(): boolean {

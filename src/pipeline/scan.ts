@@ -1,24 +1,26 @@
 /** One streaming pass over a program's participant list: rows checked, list checked. */
-import { stat } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { open, stat } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
 import { createDistrictMatcher, createVillageMatcher, type VillageMatcher } from "../domain/area-names.js";
 import { mapHeader, type HeaderMap } from "../domain/columns.js";
 import { compareFindings, finding, isFatal } from "../domain/findings.js";
 import { ListChecker } from "../domain/list-checks.js";
 import { NikTable } from "../domain/nik-table.js";
 import { maskNik } from "../domain/nik.js";
-import type { Participant } from "../domain/participant.js";
 import type { Program } from "../domain/program.js";
-import { checkRow, columnIndex, type RowContext } from "../domain/row-check.js";
+import { columnIndex, type RowContext } from "../domain/row-check.js";
 import { loadVillages } from "../io/area-data.js";
-import { readCsv } from "../io/csv-read.js";
+import { readCsv, type CsvSplit, type RangeSyntax } from "../io/csv-read.js";
 import { FindingSink, MAX_FINDINGS_PER_CODE } from "./finding-sink.js";
+import { isBlankRow, scanRow } from "./list-rows.js";
+import type { PartJob, PartResult } from "./scan-worker.js";
 import type { ListResult, ScanOptions } from "./types.js";
 import { displayPath, type Workspace } from "./workspace.js";
 
-/** Counts for quotas: status `peserta`, or every row when the list has no status column. */
-export function isInProgram(p: Participant, hasStatusColumn: boolean): boolean {
-  return !hasStatusColumn || p.status === "peserta";
-}
+export { isInProgram } from "./list-rows.js";
 
 const villageCache = new Map<string, Promise<VillageMatcher>>();
 function villageMatcher(region: string): Promise<VillageMatcher> {
@@ -28,11 +30,6 @@ function villageMatcher(region: string): Promise<VillageMatcher> {
     villageCache.set(region, m);
   }
   return m;
-}
-
-function isBlankRow(cells: readonly string[]): boolean {
-  for (const c of cells) if (c.trim() !== "") return false;
-  return true;
 }
 
 /** NIKs of one list (valid ones), for checks across programs. */
@@ -68,9 +65,15 @@ export async function scanList(ws: Workspace, program: Program, opts: ScanOption
   let map: HeaderMap | undefined;
   let headerLine = 1;
   let rowIndex = 0;
+  const counts = { inProgram: 0 };
+  // Findings only (no rows kept or handed out): a big list is read in two parts at once.
+  const split = !opts.keep && !opts.onParticipant ? await splitPoint(program.participantsPath, size) : undefined;
+  const villageList = split !== undefined ? await loadVillages(program.region) : undefined;
+  let part: SecondPart | undefined;
+  let splitPassed = false;
 
   const read = await readCsv(program.participantsPath, file, {
-    onHeader(cells, line) {
+    onHeader(cells, line, info) {
       headerLine = line;
       result.header = cells;
       map = mapHeader(cells, file, program.days, line);
@@ -83,28 +86,45 @@ export async function scanList(ws: Workspace, program: Program, opts: ScanOption
       const c: RowContext = { program, file, index: map.index, col: columnIndex(map.index, program.days), days: map.days, matchDistrict };
       if (map.index.has("desa")) c.matchVillage = (d, raw) => villages.match(d, raw);
       ctx = c;
+      if (split !== undefined && info.encoding !== "utf-16le" && !splitPassed) {
+        part = startPart({
+          path: program.participantsPath,
+          file,
+          range: { start: split, line: 1, encoding: info.encoding, delimiter: info.delimiter, expected: cells.length, skip: info.bom ? 3 : 0 },
+          program,
+          index: [...map.index],
+          days: map.days,
+          hasStatusColumn: result.hasStatusColumn,
+          districts,
+          villages: map.index.has("desa") ? villageList : undefined,
+        });
+      }
     },
     onRow(cells, line) {
       if (isBlankRow(cells)) return;
       result.rows++;
       if (!ctx) return;
-      const { participant: p, findings, nik } = checkRow(ctx, cells, line, rowIndex++);
-      sink.addAll(findings);
-      const inProgram = isInProgram(p, result.hasStatusColumn);
-      const dup = checker.add(p, nik, inProgram, ctx.index);
-      if (dup) {
-        sink.add(dup);
-        p.errors.push("NIK_DUPLICATE");
-      }
-      if (inProgram) {
-        result.inProgram++;
-        for (const e of p.ineligible) sink.add(finding(e.code, file, { line, field: fieldOf(e.code) }, { reason: e.reason, ...e.args }));
-      }
+      const p = scanRow(ctx, cells, line, rowIndex++, result.hasStatusColumn, sink, checker, counts);
       opts.onParticipant?.(p, program);
       if (opts.keep) result.participants.push(p);
     },
     onProgress: opts.onProgress ? (b, t) => opts.onProgress?.(b, t, program) : undefined,
-  });
+    split:
+      split === undefined
+        ? undefined
+        : partSplit(split, () => {
+            splitPassed = true;
+            return part;
+          }),
+  }).finally(() => part?.stop());
+  const rest = part?.taken;
+  if (rest && ctx) {
+    // The second part's rows come after every row read here, in the same order as one pass.
+    result.rows += rest.rows;
+    counts.inProgram += rest.inProgram;
+    sink.merge(rest.sink, checker.merge(rest.checker, rest.niks));
+  }
+  result.inProgram = counts.inProgram;
   for (const f of read.findings) sink.add(f);
   if (read.findings.some(isFatal)) result.fatal = true;
   if (!result.fatal && ctx) {
@@ -124,10 +144,89 @@ export async function scanList(ws: Workspace, program: Program, opts: ScanOption
   return result;
 }
 
-function fieldOf(code: string): string {
-  if (code === "AGE_OUT_OF_RANGE") return "tanggal_lahir";
-  if (code === "SEX_NOT_ELIGIBLE") return "jenis_kelamin";
-  return "disabilitas";
+/** Lists smaller than this are read by one thread: below it a worker's start-up costs more than it saves. */
+const SPLIT_MIN_BYTES = 8 << 20;
+
+function workerScript(): string | undefined {
+  const url = new URL("./scan-worker.js", import.meta.url);
+  if (url.protocol !== "file:") return undefined;
+  const path = fileURLToPath(url);
+  return existsSync(path) ? path : undefined;
+}
+
+/**
+ * Where a second thread could start reading: just after the first line feed from the middle
+ * on. Undefined for a small list, one core, or when the worker is not built (tests on the
+ * sources). PELATIHAN_SPLIT_MIN_BYTES overrides the size and PELATIHAN_SPLIT_TRACE says on stderr
+ * where a split was used (tests compare both paths on small lists).
+ */
+async function splitPoint(path: string, size: number): Promise<number | undefined> {
+  const min = Number(process.env.PELATIHAN_SPLIT_MIN_BYTES ?? SPLIT_MIN_BYTES);
+  if (!(size >= min) || availableParallelism() < 2 || workerScript() === undefined) return undefined;
+  const from = Math.floor(size / 2);
+  const buf = Buffer.alloc(Math.min(1 << 16, size - from));
+  let fh;
+  try {
+    fh = await open(path, "r");
+    const { bytesRead } = await fh.read(buf, 0, buf.length, from);
+    const lf = buf.subarray(0, bytesRead).indexOf(10);
+    return lf === -1 || from + lf + 1 >= size ? undefined : from + lf + 1;
+  } catch {
+    return undefined; // the reader reports what is wrong with the file
+  } finally {
+    await fh?.close();
+  }
+}
+
+interface SecondPart {
+  /** Its result, undefined if the worker failed. */
+  done: Promise<PartResult | undefined>;
+  /** Set when the main thread took the result (lines already made absolute). */
+  taken?: PartResult;
+  stop(): void;
+}
+
+function startPart(job: PartJob): SecondPart {
+  const w = new Worker(workerScript() as string, { workerData: job });
+  const done = new Promise<PartResult | undefined>((resolve) => {
+    w.once("message", (m: { ok?: PartResult }) => resolve(m.ok));
+    w.once("error", () => resolve(undefined));
+    w.once("exit", () => resolve(undefined));
+  });
+  return { done, stop: () => void w.terminate() };
+}
+
+/**
+ * At the split, the worker's part is used only when every record before it is complete (no
+ * quoted field runs across it, reading has not stopped): otherwise this thread reads on.
+ */
+function partSplit(at: number, part: () => SecondPart | undefined): CsvSplit {
+  return {
+    at,
+    async reached(line: number, clean: boolean): Promise<RangeSyntax | undefined> {
+      const p = part();
+      if (!p) return undefined;
+      const r = clean ? await p.done : undefined;
+      p.stop();
+      if (!r) return undefined;
+      shiftLines(r, line - 1);
+      p.taken = r;
+      if (process.env.PELATIHAN_SPLIT_TRACE) process.stderr.write(`split: line ${line}\n`);
+      return r.syntax;
+    },
+  };
+}
+
+/** The worker counted lines from 1 at the split: made lines of the file. */
+function shiftLines(r: PartResult, by: number): void {
+  for (const f of r.sink.kept) if (f.line !== undefined) f.line += by;
+  for (const f of r.syntax.kept) if (f.line !== undefined) f.line += by;
+  for (const d of r.checker.perDistrict) {
+    if (d.overLine !== undefined) d.overLine += by;
+    if (d.lines) d.lines = d.lines.map((l) => l + by);
+  }
+  const t = r.niks.data;
+  for (let o = 2; o < r.niks.length; o += 4) t[o] = (t[o] as number) + by;
 }
 
 /** scanList for each program, then the same NIK in two programs of one fiscal year (PERSON_REPEATED). */

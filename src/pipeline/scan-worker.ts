@@ -1,0 +1,66 @@
+/**
+ * Worker thread: checks the second part of a big participant list while the main thread
+ * checks the first (scan.ts, scanList). Lines are counted from 1 at the start of the part;
+ * NIKs are logged for the main thread to check in row order; findings come numbered by
+ * arrival so that the main thread can merge them as if it had read every row itself.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { createDistrictMatcher, createVillageMatcher } from "../domain/area-names.js";
+import { ListChecker, NikLog, type CheckerPart } from "../domain/list-checks.js";
+import type { AreaRef } from "../domain/participant.js";
+import type { Program } from "../domain/program.js";
+import { columnIndex, type RowContext } from "../domain/row-check.js";
+import type { VillageRef } from "../domain/area-names.js";
+import { readCsvRange, type CsvRange, type RangeSyntax } from "../io/csv-read.js";
+import { FindingSink, type SinkPart } from "./finding-sink.js";
+import { isBlankRow, scanRow } from "./list-rows.js";
+
+export interface PartJob {
+  path: string;
+  file: string;
+  /** `line` is 1: lines are shifted by the main thread once it knows where the part starts. */
+  range: CsvRange;
+  program: Program;
+  index: [string, number][];
+  days: number;
+  hasStatusColumn: boolean;
+  districts: AreaRef[];
+  villages?: VillageRef[];
+}
+
+export interface PartResult {
+  rows: number;
+  inProgram: number;
+  sink: SinkPart;
+  checker: CheckerPart;
+  niks: { data: Uint32Array; length: number };
+  syntax: RangeSyntax;
+}
+
+async function checkPart(job: PartJob): Promise<PartResult> {
+  const { program, file } = job;
+  const index = new Map(job.index);
+  const ctx: RowContext = { program, file, index, col: columnIndex(index, program.days), days: job.days, matchDistrict: createDistrictMatcher(job.districts).match };
+  if (job.villages) {
+    const villages = createVillageMatcher(job.villages);
+    ctx.matchVillage = (d, raw) => villages.match(d, raw);
+  }
+  const sink = new FindingSink(undefined, { numbered: true });
+  const niks = new NikLog();
+  const checker = new ListChecker(program, file, undefined, { niks, seq: () => sink.reserve() });
+  const counts = { inProgram: 0 };
+  let rows = 0;
+  const syntax = await readCsvRange(job.path, file, job.range, (cells, line) => {
+    if (isBlankRow(cells)) return;
+    scanRow(ctx, cells, line, rows++, job.hasStatusColumn, sink, checker, counts);
+  });
+  return { rows, inProgram: counts.inProgram, sink: sink.part(), checker: checker.part(), niks: { data: niks.data, length: niks.length }, syntax };
+}
+
+const port = parentPort;
+if (port) {
+  checkPart(workerData as PartJob).then(
+    (r) => port.postMessage({ ok: r }, [r.niks.data.buffer as ArrayBuffer]),
+    (e: unknown) => port.postMessage({ error: e instanceof Error ? e.message : String(e) }),
+  );
+}
