@@ -26,14 +26,15 @@ export async function main(argv: string[]): Promise<number> {
   const setExit = (code: number) => {
     exitCode = code;
   };
-  declareValidate(program, setExit);
+  // in the order of a program's life: set up, check, select, certify, report
   declareInit(program, setExit);
+  declareValidate(program, setExit);
   declareRoster(program, setExit);
+  declareKeys(program, setExit);
   declareCertificates(program, setExit);
+  declareVerify(program, setExit);
   declareSummary(program, setExit);
   declareReport(program, setExit);
-  declareKeys(program, setExit);
-  declareVerify(program, setExit);
   return runGuarded(async () => {
     await program.parseAsync(argv);
     return exitCode;
