@@ -4,7 +4,7 @@
  * NIKs are logged for the main thread to check in row order; findings come numbered by
  * arrival so that the main thread can merge them as if it had read every row itself.
  */
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import { createDistrictMatcher, createVillageMatcher } from "../domain/area-names.js";
 import { ListChecker, NikLog, type CheckerPart } from "../domain/list-checks.js";
 import type { AreaRef } from "../domain/participant.js";
@@ -57,10 +57,11 @@ async function checkPart(job: PartJob): Promise<PartResult> {
   return { rows, inProgram: counts.inProgram, sink: sink.part(), checker: checker.part(), niks: { data: niks.data, length: niks.length }, syntax };
 }
 
+// Started before the job is known (while the main thread loads the rest): the job comes as a message.
 const port = parentPort;
-if (port) {
-  checkPart(workerData as PartJob).then(
+port?.once("message", (job: PartJob) => {
+  checkPart(job).then(
     (r) => port.postMessage({ ok: r }, [r.niks.data.buffer as ArrayBuffer]),
     (e: unknown) => port.postMessage({ error: e instanceof Error ? e.message : String(e) }),
   );
-}
+});

@@ -41,9 +41,17 @@ export async function scanList(ws: Workspace, program: Program, opts: ScanOption
   const file = displayPath(ws.cwd, program.participantsPath);
   const districts = ws.areas.districtsOf(program.region);
   const matchDistrict = createDistrictMatcher(districts).match;
-  const villages = await villageMatcher(program.region);
-  const sink = new FindingSink();
   const size = await stat(program.participantsPath).then((s) => s.size, () => 0);
+  // Findings only (no rows kept or handed out): a big list is read in two parts at once. The
+  // worker thread starts now, so that it has loaded its code by the time the header is read.
+  const split = !opts.keep && !opts.onParticipant ? await splitPoint(program.participantsPath, size) : undefined;
+  const worker = split !== undefined ? spawnPart() : undefined;
+  const stopOnError = (e: unknown): never => {
+    worker?.stop();
+    throw e;
+  };
+  const villages = await villageMatcher(program.region).catch(stopOnError);
+  const sink = new FindingSink();
   const niks = extras.niks ?? new NikTable(Math.ceil(size / 96));
   const checker = new ListChecker(program, file, niks);
   const result: ListResult = {
@@ -66,9 +74,7 @@ export async function scanList(ws: Workspace, program: Program, opts: ScanOption
   let headerLine = 1;
   let rowIndex = 0;
   const counts = { inProgram: 0 };
-  // Findings only (no rows kept or handed out): a big list is read in two parts at once.
-  const split = !opts.keep && !opts.onParticipant ? await splitPoint(program.participantsPath, size) : undefined;
-  const villageList = split !== undefined ? await loadVillages(program.region) : undefined;
+  const villageList = split !== undefined ? await loadVillages(program.region).catch(stopOnError) : undefined;
   let part: SecondPart | undefined;
   let splitPassed = false;
 
@@ -86,8 +92,8 @@ export async function scanList(ws: Workspace, program: Program, opts: ScanOption
       const c: RowContext = { program, file, index: map.index, col: columnIndex(map.index, program.days), days: map.days, matchDistrict };
       if (map.index.has("desa")) c.matchVillage = (d, raw) => villages.match(d, raw);
       ctx = c;
-      if (split !== undefined && info.encoding !== "utf-16le" && !splitPassed) {
-        part = startPart({
+      if (worker && split !== undefined && info.encoding !== "utf-16le" && !splitPassed) {
+        part = worker.start({
           path: program.participantsPath,
           file,
           range: { start: split, line: 1, encoding: info.encoding, delimiter: info.delimiter, expected: cells.length, skip: info.bom ? 3 : 0 },
@@ -116,7 +122,7 @@ export async function scanList(ws: Workspace, program: Program, opts: ScanOption
             splitPassed = true;
             return part;
           }),
-  }).finally(() => part?.stop());
+  }).finally(() => worker?.stop());
   const rest = part?.taken;
   if (rest && ctx) {
     // The second part's rows come after every row read here, in the same order as one pass.
@@ -186,14 +192,28 @@ interface SecondPart {
   stop(): void;
 }
 
-function startPart(job: PartJob): SecondPart {
-  const w = new Worker(workerScript() as string, { workerData: job });
+interface PartWorker {
+  /** Sends the job (once): the part's result comes back through `done`. */
+  start(job: PartJob): SecondPart;
+  stop(): void;
+}
+
+/** A worker thread waiting for its job (scan-worker.ts). */
+function spawnPart(): PartWorker {
+  const w = new Worker(workerScript() as string);
+  const stop = (): void => void w.terminate();
   const done = new Promise<PartResult | undefined>((resolve) => {
     w.once("message", (m: { ok?: PartResult }) => resolve(m.ok));
     w.once("error", () => resolve(undefined));
     w.once("exit", () => resolve(undefined));
   });
-  return { done, stop: () => void w.terminate() };
+  return {
+    start(job) {
+      w.postMessage(job);
+      return { done, stop };
+    },
+    stop,
+  };
 }
 
 /**
