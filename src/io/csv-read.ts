@@ -6,7 +6,7 @@
  */
 import { open, type FileHandle } from "node:fs/promises";
 import { StringDecoder } from "node:string_decoder";
-import iconv from "iconv-lite";
+import { createRequire } from "node:module";
 import { finding, type Finding } from "../domain/findings.js";
 import { detectEncoding, lineAtOffset, type Encoding } from "./csv-encoding.js";
 import { detectDelimiter, type Delimiter } from "./csv-delimiter.js";
@@ -274,8 +274,18 @@ interface Decoder {
   end(): string;
 }
 
+/**
+ * iconv-lite, loaded on the first Windows-1252 list only (a UTF-8 run saves loading it). Not
+ * Node's TextDecoder("windows-1252"): Node 20 decodes 0x80-0x9F as Latin-1 there (U+0080, not €).
+ */
+let iconv: { decode(b: Buffer, encoding: string): string } | undefined;
+
 function decoder(encoding: Encoding): Decoder {
-  if (encoding === "windows-1252") return { write: (b) => iconv.decode(b, "windows-1252"), end: () => "" };
+  if (encoding === "windows-1252") {
+    iconv ??= createRequire(import.meta.url)("iconv-lite") as { decode(b: Buffer, encoding: string): string };
+    const lib = iconv;
+    return { write: (b) => lib.decode(b, "windows-1252"), end: () => "" };
+  }
   const d = new StringDecoder(encoding === "utf-8" ? "utf8" : "utf16le");
   return { write: (b) => d.write(b), end: () => d.end() };
 }
