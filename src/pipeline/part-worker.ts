@@ -1,0 +1,88 @@
+/**
+ * The worker thread that checks the second part of a big list (scan-worker.ts, used by
+ * scan.ts). Kept apart from scan.ts, with nothing heavy imported, so that `validate` can
+ * start one before it loads the rest of its code (warmPartWorker).
+ */
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { PartJob, PartResult } from "./scan-worker.js";
+
+export function workerScript(): string | undefined {
+  const url = new URL("./scan-worker.js", import.meta.url);
+  if (url.protocol !== "file:") return undefined;
+  const path = fileURLToPath(url);
+  return existsSync(path) ? path : undefined;
+}
+
+/** Whether a list can be read in two parts here: two cores and a built worker. */
+export function canSplit(): boolean {
+  return availableParallelism() >= 2 && workerScript() !== undefined;
+}
+
+export interface SecondPart {
+  /** Its result, undefined if the worker failed. */
+  done: Promise<PartResult | undefined>;
+  /** Set when the main thread took the result (lines already made absolute). */
+  taken?: PartResult;
+  stop(): void;
+}
+
+export interface PartWorker {
+  /** Sends the job (once): the part's result comes back through `done`. */
+  start(job: PartJob): SecondPart;
+  stop(): void;
+}
+
+/**
+ * A worker thread waiting for its job. Until it has one it does not keep the process
+ * alive (a run that ends early, e.g. on a UserError, exits without stopping it).
+ */
+function spawnPart(): PartWorker {
+  const w = new Worker(workerScript() as string);
+  w.unref();
+  let failed = false;
+  w.once("error", () => (failed = true));
+  w.once("exit", () => (failed = true));
+  const stop = (): void => void w.terminate();
+  return {
+    start(job) {
+      // a "message" listener refs the worker's port: added only now
+      const done = new Promise<PartResult | undefined>((resolve) => {
+        if (failed) return resolve(undefined);
+        w.once("message", (m: { ok?: PartResult }) => resolve(m.ok));
+        w.once("error", () => resolve(undefined));
+        w.once("exit", () => resolve(undefined));
+      });
+      w.ref();
+      w.postMessage(job);
+      return { done, stop };
+    },
+    stop,
+  };
+}
+
+let spare: PartWorker | undefined;
+
+/**
+ * Starts a worker now, for a big list the command may read later: its start-up (~60-100 ms)
+ * then overlaps the loading of the program files and the region table. Unused, it is
+ * stopped by releaseSpareWorker or simply left behind at exit.
+ */
+export function warmPartWorker(): void {
+  if (spare === undefined && canSplit()) spare = spawnPart();
+}
+
+/** The warm worker if there is one, else a new one. */
+export function takePartWorker(): PartWorker {
+  const w = spare ?? spawnPart();
+  spare = undefined;
+  return w;
+}
+
+/** Stops a warm worker nobody took. */
+export function releaseSpareWorker(): void {
+  spare?.stop();
+  spare = undefined;
+}
