@@ -11,9 +11,6 @@ export function declareValidate(program: Command, setExit: (code: number) => voi
     .addOption(langOption())
     .option("--no-color", "tanpa warna / no colours")
     .action(async (files: string[], opts: Record<string, unknown>) => {
-      // A worker for a big list starts before the rest of validate is loaded (see part-worker.ts).
-      const { warmPartWorker } = await import("../pipeline/part-worker.js");
-      warmPartWorker();
       const { runValidate } = await import("./validate.js");
       setExit(await runValidate(files, opts));
     });

@@ -1,7 +1,6 @@
 /**
  * The worker thread that checks the second part of a big list (scan-worker.ts, used by
- * scan.ts). Kept apart from scan.ts, with nothing heavy imported, so that `validate` can
- * start one before it loads the rest of its code (warmPartWorker).
+ * scan.ts), started as soon as scanList knows it will split, before the header is read.
  */
 import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -37,9 +36,9 @@ export interface PartWorker {
 
 /**
  * A worker thread waiting for its job. Until it has one it does not keep the process
- * alive (a run that ends early, e.g. on a UserError, exits without stopping it).
+ * alive (a run that ends early exits even if nothing stopped it).
  */
-function spawnPart(): PartWorker {
+export function spawnPart(): PartWorker {
   const w = new Worker(workerScript() as string);
   w.unref();
   let failed = false;
@@ -61,28 +60,4 @@ function spawnPart(): PartWorker {
     },
     stop,
   };
-}
-
-let spare: PartWorker | undefined;
-
-/**
- * Starts a worker now, for a big list the command may read later: its start-up (~60-100 ms)
- * then overlaps the loading of the program files and the region table. Unused, it is
- * stopped by releaseSpareWorker or simply left behind at exit.
- */
-export function warmPartWorker(): void {
-  if (spare === undefined && canSplit()) spare = spawnPart();
-}
-
-/** The warm worker if there is one, else a new one. */
-export function takePartWorker(): PartWorker {
-  const w = spare ?? spawnPart();
-  spare = undefined;
-  return w;
-}
-
-/** Stops a warm worker nobody took. */
-export function releaseSpareWorker(): void {
-  spare?.stop();
-  spare = undefined;
 }

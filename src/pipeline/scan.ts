@@ -12,7 +12,7 @@ import { loadVillages } from "../io/area-data.js";
 import { readCsv, type CsvSplit, type RangeSyntax } from "../io/csv-read.js";
 import { FindingSink, MAX_FINDINGS_PER_CODE } from "./finding-sink.js";
 import { isBlankRow, scanRow } from "./list-rows.js";
-import { canSplit, releaseSpareWorker, takePartWorker, type SecondPart } from "./part-worker.js";
+import { canSplit, spawnPart, type SecondPart } from "./part-worker.js";
 import type { PartResult } from "./scan-worker.js";
 import type { ListResult, ScanOptions } from "./types.js";
 import { displayPath, type Workspace } from "./workspace.js";
@@ -42,7 +42,7 @@ export async function scanList(ws: Workspace, program: Program, opts: ScanOption
   // Findings only (no rows kept or handed out): a big list is read in two parts at once. The
   // worker thread starts now, so that it has loaded its code by the time the header is read.
   const split = !opts.keep && !opts.onParticipant ? await splitPoint(program.participantsPath, size) : undefined;
-  const worker = split !== undefined ? takePartWorker() : undefined;
+  const worker = split !== undefined ? spawnPart() : undefined;
   const stopOnError = (e: unknown): never => {
     worker?.stop();
     throw e;
@@ -245,6 +245,5 @@ export async function scanPrograms(ws: Workspace, opts: ScanOptions & { programs
     }
     r.findings.sort(compareFindings);
   }
-  releaseSpareWorker();
   return results;
 }
