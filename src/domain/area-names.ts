@@ -1,6 +1,7 @@
 /** Matching the loose kecamatan and desa names people type against the official table. */
 import { didYouMean } from "./did-you-mean.js";
 import type { AreaRef } from "./participant.js";
+import { foldHeader } from "./columns.js";
 
 /** A desa/kelurahan with the kecamatan it belongs to. */
 export interface VillageRef extends AreaRef {
@@ -25,14 +26,7 @@ export interface VillageMatcher {
 const PREFIXES = new Set(["kec", "kecamatan", "desa", "ds", "kel", "kelurahan", "kab", "kabupaten", "kota"]);
 
 /** Case, diacritics and punctuation folded; spaces collapsed. Keeps prefix words. */
-function fold(s: string): string {
-  return s
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-}
+const fold = foldHeader;
 
 /** Drops leading administrative words, but never the whole name (a desa may be called "Kota"). */
 function stripPrefixes(folded: string, max = Infinity): string {
