@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import type { Finding } from "../domain/findings.js";
 import { SETTLED_BY_SELECTION } from "../domain/roster-applicants.js";
 import { maskNik } from "../domain/nik.js";
-import type { Program } from "../domain/program.js";
+import { BUILTIN_TEMPLATE, type Program } from "../domain/program.js";
 import { UserError } from "../errors.js";
 import { writeFileAtomic } from "../io/atomic-write.js";
 import { csvDocument } from "../io/csv-write.js";
@@ -37,11 +37,10 @@ const DEFAULT_TEMPLATE = "formal";
 
 /** Errors on the file, or on the row of someone who takes part: these stop the program's certificates. */
 function blocking(r: ListResult): ListResult {
-  const participantLines = new Set<number>();
   const outside = new Set<number>();
-  for (const p of r.participants) (isInProgram(p, r.hasStatusColumn) ? participantLines : outside).add(p.line);
+  for (const p of r.participants) if (!isInProgram(p, r.hasStatusColumn)) outside.add(p.line);
   const findings = r.findings.filter(
-    (f: Finding) => f.severity === "error" && !SETTLED_BY_SELECTION.has(f.code) && (f.line === undefined || !outside.has(f.line) || participantLines.has(f.line)),
+    (f: Finding) => f.severity === "error" && !SETTLED_BY_SELECTION.has(f.code) && (f.line === undefined || !outside.has(f.line)),
   );
   return { ...r, findings, errors: findings.length, warnings: 0 };
 }
@@ -49,7 +48,7 @@ function blocking(r: ListResult): ListResult {
 /** A template option or setting: a shipped design's name, or a file. */
 export function templatePath(value: string, cwd: string): string {
   if (isAbsolute(value)) return value;
-  if (/^[a-z][a-z0-9-]*$/.test(value)) {
+  if (BUILTIN_TEMPLATE.test(value)) {
     const shipped = join(TEMPLATES_DIR, `sertifikat-${value}.svg`);
     if (existsSync(shipped)) return shipped;
     throw new UserError("CERT_TEMPLATE_UNKNOWN", `desain sertifikat tidak dikenal / unknown certificate design: ${value}`, {

@@ -82,6 +82,16 @@ function shown(abs: string): string {
   return rel === "" || rel.startsWith("..") || isAbsolute(rel) ? abs : rel;
 }
 
+/** The PEM's key when it is an Ed25519 key, else undefined. */
+function ed25519Key(pem: Buffer, read: (pem: Buffer) => KeyObject): KeyObject | undefined {
+  try {
+    const key = read(pem);
+    return key.asymmetricKeyType === "ed25519" ? key : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export async function loadSigningKey(root: string): Promise<SigningKey> {
   const p = keyPaths(root);
   let pem: Buffer;
@@ -93,13 +103,8 @@ export async function loadSigningKey(root: string): Promise<SigningKey> {
       hint: `Buat sekali dengan \`${cmd}\` / create it once with \`${cmd}\`.`,
     });
   }
-  let privateKey: KeyObject | undefined;
-  try {
-    privateKey = createPrivateKey(pem);
-  } catch {
-    privateKey = undefined;
-  }
-  if (!privateKey || privateKey.asymmetricKeyType !== "ed25519") {
+  const privateKey = ed25519Key(pem, createPrivateKey);
+  if (!privateKey) {
     throw new UserError("KEY_INVALID", "kunci privat bukan kunci Ed25519 yang sah / the private key is not a valid Ed25519 key", { file: p.privateKey });
   }
   const key = createPublicKey(privateKey);
@@ -115,13 +120,8 @@ export async function loadPublicKey(path: string): Promise<PublicKeyInfo> {
       hint: "Sebutkan kunci publik kantor penerbit dengan --key, atau buat kunci dengan `pelatihan keys init`. / Name the issuing office's public key with --key, or create keys with `pelatihan keys init`.",
     });
   }
-  let key: KeyObject | undefined;
-  try {
-    key = createPublicKey(pem);
-  } catch {
-    key = undefined;
-  }
-  if (!key || key.asymmetricKeyType !== "ed25519") {
+  const key = ed25519Key(pem, createPublicKey);
+  if (!key) {
     throw new UserError("KEY_INVALID", "bukan kunci publik Ed25519 (PEM) / not an Ed25519 public key (PEM)", { file: path });
   }
   return { key, keyId: keyIdOf(key), path };

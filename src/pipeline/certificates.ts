@@ -7,7 +7,7 @@
  * file and no file is ever half-written.
  */
 import { createHash } from "node:crypto";
-import { mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
+import { mkdir, open, readdir, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { certificateDecision, documentTitle, formatNip, resultText, type CertificateDecision } from "../domain/certificate-result.js";
 import type { CertificateFields, CertificateKind } from "../domain/certificate-types.js";
@@ -20,7 +20,7 @@ import type { Program } from "../domain/program.js";
 import type { CertificateRenderer } from "../io/certificate-pdf.js";
 import { signClaim, type SigningKey } from "../io/keys.js";
 import type { Ledger, LedgerEntry } from "../io/ledger.js";
-import { writeFileAtomic } from "../io/atomic-write.js";
+import { exists, writeFileAtomic } from "../io/atomic-write.js";
 
 export const FILES = {
   merged: "semua-sertifikat.pdf",
@@ -79,13 +79,10 @@ export function certificateFileName(seq: number, name: string): string {
   return `${String(seq).padStart(3, "0")}-${nameSlug(name)}.pdf`;
 }
 
-/** Signing place: the program's, else the kabupaten/kota name without its prefix. */
+/** Signing place: the program's, else the kabupaten/kota name as the official table writes it, without its prefix. */
 export function signingPlace(program: Program, regencyName: string | undefined): string {
   if (program.certificate?.place) return program.certificate.place;
-  const n = (regencyName ?? "").replace(/^(kabupaten|kota|kab\.)\s+/i, "");
-  return n
-    .toLowerCase()
-    .replace(/(^|[\s-])\p{L}/gu, (m) => m.toUpperCase());
+  return (regencyName ?? "").replace(/^(kabupaten|kota)\s+/i, "");
 }
 
 export interface Issued {
@@ -142,8 +139,6 @@ export interface IssueContext {
   /** Issue date for new certificates (ISO): certificate.date, else today. */
   today: string;
   onProgress?: (done: number, total: number) => void;
-  /** false: no merged PDF (default: written). */
-  writeMerged?: boolean;
 }
 
 export interface IssueResult {
@@ -155,10 +150,6 @@ export interface IssueResult {
   /** The list's name differs from the one on a certificate already issued. */
   nameChanged: { p: Participant; entry: LedgerEntry }[];
   current: Issued[];
-}
-
-function toIssued(e: LedgerEntry): Issued {
-  return { number: e.number, name: e.name, nik: e.nik, kind: e.kind, issued: e.issued, code: e.code, token: e.token, file: e.file, seq: e.seq };
 }
 
 const sha256 = (b: Uint8Array): string => createHash("sha256").update(b).digest("hex");
@@ -214,7 +205,7 @@ export async function issueProgram(ctx: IssueContext, recipients: Recipient[]): 
   for (const e of mine) {
     if (!e.revoked) continue;
     const from = join(dir, e.file);
-    if (await stat(from).then(() => true, () => false)) {
+    if (await exists(from)) {
       await mkdir(join(dir, FILES.revokedDir), { recursive: true });
       await rename(from, join(dir, FILES.revokedDir, e.file));
       res.movedRevoked++;
@@ -259,13 +250,14 @@ export async function issueProgram(ctx: IssueContext, recipients: Recipient[]): 
     seq++;
     return c;
   });
-  res.current = [...mine.filter((e) => !e.revoked).map(toIssued), ...created].sort((a, b) => a.seq - b.seq || (a.number < b.number ? -1 : 1));
+  // a register entry carries every field of an issued certificate
+  res.current = [...mine.filter((e) => !e.revoked), ...created].sort((a, b) => a.seq - b.seq || (a.number < b.number ? -1 : 1));
 
   // the merged PDF is drawn on this thread while the individual files render in the worker;
   // it is put in place only once every file and register line is written
   const mergedFile = join(dir, FILES.merged);
   const mergedTmp = join(dir, `.pelatihan-tmp-${process.pid}-${FILES.merged}`);
-  const merged = ctx.writeMerged === false || res.current.length === 0 ? undefined : drawMerged(mergedTmp, program, res.current, ctx.renderer, ctx.place);
+  const merged = res.current.length === 0 ? undefined : drawMerged(mergedTmp, program, res.current, ctx.renderer, ctx.place);
   merged?.catch(() => undefined);
   try {
     await issueFiles(ctx, existing, created, series, res);
@@ -295,7 +287,7 @@ async function issueFiles(ctx: IssueContext, existing: LedgerEntry[], created: I
           res.kept++;
           return;
         }
-        const bytes = await ctx.renderer.render(certificateFields(program, toIssued(e), ctx.place));
+        const bytes = await ctx.renderer.render(certificateFields(program, e, ctx.place));
         await writeFileAtomic(join(dir, e.file), bytes);
         const h = sha256(bytes);
         if (h !== e.sha256) ledger.updateFile(e.number, e.file, h);
