@@ -5,14 +5,13 @@
  * not built (tests run from the TypeScript sources), everything runs in this thread and
  * gives the same bytes.
  */
-import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { CertificateFields } from "../domain/certificate-types.js";
 import { UserError } from "../errors.js";
 import { missingGlyph, openMergedCore, renderOne } from "./certificate-render-core.js";
 import { loadTemplate, type CertificateTemplate, type ParsedTemplate } from "./certificate-template.js";
+import { builtWorkerScript } from "./worker-script.js";
 
 export interface MergedWriter {
   add(fields: CertificateFields): Promise<void>;
@@ -79,10 +78,7 @@ class Pool {
 }
 
 function workerScript(): string | undefined {
-  const url = new URL("./certificate-worker.js", import.meta.url);
-  if (url.protocol !== "file:") return undefined;
-  const path = fileURLToPath(url);
-  return existsSync(path) ? path : undefined;
+  return builtWorkerScript(new URL("./certificate-worker.js", import.meta.url));
 }
 
 export async function createRenderer(template: CertificateTemplate, opts: { workers?: number } = {}): Promise<CertificateRenderer> {

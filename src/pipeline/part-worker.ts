@@ -2,17 +2,13 @@
  * The worker thread that checks the second part of a big list (scan-worker.ts, used by
  * scan.ts), started as soon as scanList knows it will split, before the header is read.
  */
-import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { builtWorkerScript } from "../io/worker-script.js";
 import type { PartJob, PartResult } from "./scan-worker.js";
 
 export function workerScript(): string | undefined {
-  const url = new URL("./scan-worker.js", import.meta.url);
-  if (url.protocol !== "file:") return undefined;
-  const path = fileURLToPath(url);
-  return existsSync(path) ? path : undefined;
+  return builtWorkerScript(new URL("./scan-worker.js", import.meta.url));
 }
 
 /** Whether a list can be read in two parts here: two cores and a built worker. */
