@@ -42,6 +42,14 @@ export class FindingSink {
     this.seq++;
   }
 
+  /** `n` findings of `code` past the cap, made elsewhere only as a count. */
+  addCounted(code: Code, n: number): void {
+    if (n <= 0) return;
+    this.perCode.set(code, (this.perCode.get(code) ?? 0) + n);
+    if (CODES[code] === "error") this.errors += n;
+    else this.warnings += n;
+  }
+
   addAll(fs: readonly Finding[]): void {
     for (const f of fs) this.add(f);
   }
@@ -72,13 +80,7 @@ export class FindingSink {
       this.add(f);
     }
     // the part's findings past its own cap: counted, never kept (this sink's cap is reached first)
-    for (const [code, total] of part.counts) {
-      const extra = total - (kept.get(code) ?? 0);
-      if (extra <= 0) continue;
-      this.perCode.set(code, (this.perCode.get(code) ?? 0) + extra);
-      if (CODES[code] === "error") this.errors += extra;
-      else this.warnings += extra;
-    }
+    for (const [code, total] of part.counts) this.addCounted(code, total - (kept.get(code) ?? 0));
   }
 
   /** FINDINGS_TRUNCATED for every code that went over the cap. */

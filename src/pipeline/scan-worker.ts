@@ -35,9 +35,12 @@ export interface PartResult {
   checker: CheckerPart;
   niks: { data: Uint32Array; length: number };
   syntax: RangeSyntax;
+  /** Milliseconds the part took (PELATIHAN_SPLIT_TRACE). */
+  ms: number;
 }
 
 async function checkPart(job: PartJob): Promise<PartResult> {
+  const t0 = performance.now();
   const { program, file } = job;
   const index = new Map(job.index);
   const ctx: RowContext = { program, file, index, col: columnIndex(index, program.days), days: job.days, matchDistrict: createDistrictMatcher(job.districts).match };
@@ -47,14 +50,14 @@ async function checkPart(job: PartJob): Promise<PartResult> {
   }
   const sink = new FindingSink(undefined, { numbered: true });
   const niks = new NikLog();
-  const checker = new ListChecker(program, file, undefined, { niks, seq: () => sink.reserve() });
+  const checker = new ListChecker(program, file, undefined, { kind: "logged", niks, seq: () => sink.reserve() });
   const counts = { inProgram: 0 };
   let rows = 0;
   const syntax = await readCsvRange(job.path, file, job.range, (cells, line) => {
     if (isBlankRow(cells)) return;
     scanRow(ctx, cells, line, rows++, job.hasStatusColumn, sink, checker, counts);
   });
-  return { rows, inProgram: counts.inProgram, sink: sink.part(), checker: checker.part(), niks: { data: niks.data, length: niks.length }, syntax };
+  return { rows, inProgram: counts.inProgram, sink: sink.part(), checker: checker.part(), niks: { data: niks.data, length: niks.length }, syntax, ms: performance.now() - t0 };
 }
 
 // Started before the job is known (while the main thread loads the rest): the job comes as a message.
