@@ -174,12 +174,14 @@ export function checkRow(ctx: RowContext, cells: readonly string[], line: number
   else if (phone.value) p.phone = phone.value;
 
   if (ctx.days > 0) {
+    const attendance = new Array<boolean>(program.days);
     for (let d = 1; d <= program.days; d++) {
       const raw = at(cells, col.hadir[d - 1] ?? -1);
       const present = parseAttendance(raw);
       if (present === undefined) report("ATTENDANCE_INVALID", `hadir_${d}`, { value: raw });
-      p.attendance.push(present === true);
+      attendance[d - 1] = present === true;
     }
+    p.attendance = attendance;
   }
   optionalColumns(ctx, cells, p, report);
   eligibility(program, p, nik);

@@ -108,6 +108,9 @@ export function parseYesNo(raw: string): boolean | undefined {
   return YES_NO.get(norm(raw));
 }
 
+/** The result for an empty cell, shared: callers never change results. */
+const EMPTY_OK = Object.freeze({ ok: true } as const);
+
 /**
  * Phone numbers normalised to `08...`: `+62`, `62` and `0062` become `0`, and a number
  * starting with 8 gets back the 0 that Excel dropped. Spaces, dashes, dots and
@@ -127,7 +130,7 @@ export function parsePhone(raw: string): { ok: true; value?: string } | { ok: fa
     else if (c === 43 && d === "" && !plus) plus = true;
     else if (c !== 32 && c !== 45 && c !== 46 && c !== 40 && c !== 41 && c !== 9 && c !== 0xa0) return { ok: false };
   }
-  if (d === "") return plus ? { ok: false } : { ok: true };
+  if (d === "") return plus ? { ok: false } : EMPTY_OK;
   if (plus && !d.startsWith("62")) return { ok: false };
   if (d.startsWith("0062")) d = d.slice(2);
   if (d.startsWith("62")) d = d.charCodeAt(2) === 48 ? d.slice(2) : `0${d.slice(2)}`;
@@ -141,7 +144,7 @@ const SCORE = /^\d{1,3}(?:[.,]\d+)?$/;
 /** A score 0-100 with a comma or dot decimal; empty or `-` means not assessed. */
 export function parseScore(raw: string): { ok: true; value?: number } | { ok: false } {
   const s = raw.trim();
-  if (s === "" || s === "-") return { ok: true };
+  if (s === "" || s === "-") return EMPTY_OK;
   if (!SCORE.test(s)) return { ok: false };
   const value = Number(s.replace(",", "."));
   return value <= 100 ? { ok: true, value } : { ok: false };
@@ -154,7 +157,7 @@ const SPACES = / +/g;
 export function parseNib(raw: string): { ok: true; value?: string } | { ok: false } {
   let s = raw.trim();
   if (s.charCodeAt(0) === 39) s = s.slice(1);
-  if (s === "" || s === "-") return { ok: true };
+  if (s === "" || s === "-") return EMPTY_OK;
   if (!NIB.test(s)) return { ok: false };
   const value = s.replace(SPACES, "");
   return value.length === 13 ? { ok: true, value } : { ok: false };
@@ -184,6 +187,19 @@ const MAX_NAME = 150;
  * or a name longer than 150 characters.
  */
 export function cleanName(raw: string): { name: string; changed: boolean; suspicious: boolean } {
+  // Nearly every name is printable ASCII words with one space between them: nothing to clean.
+  const n = raw.length;
+  let i = 0;
+  for (; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    if (c > 32 && c < 127 && c !== 60 && c !== 62) continue;
+    if (c !== 32 || i === 0 || i === n - 1 || raw.charCodeAt(i - 1) === 32) break;
+  }
+  if (i === n && n > 0 && n <= MAX_NAME) return { name: raw, changed: false, suspicious: false };
+  return cleanNameSlow(raw);
+}
+
+function cleanNameSlow(raw: string): { name: string; changed: boolean; suspicious: boolean } {
   let name = "";
   let changed = false;
   let start = -1; // start of the current slice of kept characters, -1 when none is open
