@@ -129,7 +129,7 @@ export class ListChecker {
         if (first !== undefined) dup = this.duplicate(nik.nik, p.line, first);
       } else {
         const log = mode.kind === "logged" ? mode.niks : (this.batch as NikLog);
-        log.push(NikTable.half(nik.nik, 0), NikTable.half(nik.nik, 8), p.line, mode.seq());
+        log.push(nik.high, nik.low, p.line, mode.seq());
         if (log === this.batch && log.length === BATCH_ROWS * 4) this.flush();
       }
     }

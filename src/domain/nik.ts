@@ -23,6 +23,9 @@ export type NikResult =
       yy: number;
       sex: "L" | "P";
       serial: string;
+      /** The NIK as two numbers, its first and last 8 digits (keys of NikTable). */
+      high: number;
+      low: number;
     }
   | { ok: false; reason: NikFailure; length?: number };
 
@@ -79,6 +82,10 @@ export function parseNik(raw: string): NikResult {
     return { ok: false, reason: SCIENTIFIC.test(s) ? "scientific" : "chars" };
   }
   if (s.length !== 16) return { ok: false, reason: "length", length: s.length };
+  let high = 0;
+  let low = 0;
+  for (let i = 0; i < 8; i++) high = high * 10 + digit(s, i);
+  for (let i = 8; i < 16; i++) low = low * 10 + digit(s, i);
 
   const province = digit(s, 0) * 10 + digit(s, 1);
   const regency = digit(s, 2) * 10 + digit(s, 3);
@@ -113,6 +120,8 @@ export function parseNik(raw: string): NikResult {
     yy,
     sex: female ? "P" : "L",
     serial: s.slice(12),
+    high,
+    low,
   };
 }
 

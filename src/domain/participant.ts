@@ -16,6 +16,13 @@ export interface AreaRef {
   name: string;
 }
 
+/** Why a person cannot take part: AGE_OUT_OF_RANGE, DISABILITY_REQUIRED, ... with a short Indonesian reason. */
+export interface Ineligibility {
+  code: Code;
+  reason: string;
+  args?: FindingArgs;
+}
+
 export interface Participant {
   /** 1-based line of the row in its file (header is line 1). */
   line: number;
@@ -33,7 +40,7 @@ export interface Participant {
   districtText: string;
   village?: AreaRef;
   villageText: string;
-  disabilities: Disability[];
+  disabilities: readonly Disability[];
   /** Normalised to 08... form, digits only. */
   phone?: string;
   /** One entry per program day: true = present (H). */
@@ -48,9 +55,9 @@ export interface Participant {
   /** The row's cells exactly as read, in file order (for documents that echo the input). */
   cells: string[];
   /** Codes of error findings on this row (bad data; empty when the row is clean). */
-  errors: Code[];
+  errors: readonly Code[];
   /** Eligibility problems: AGE_OUT_OF_RANGE, DISABILITY_REQUIRED, ... with a short Indonesian reason each. */
-  ineligible: { code: Code; reason: string; args?: FindingArgs }[];
+  ineligible: readonly Ineligibility[];
 }
 
 export function disabilityCategory(d: Disability): DisabilityCategory {

@@ -6,7 +6,7 @@ import type { AreaMatch } from "./area-names.js";
 import { ageOn, parseDate } from "./dates.js";
 import { finding, type Code, type Finding } from "./findings.js";
 import { maskNik, nikMatchesBirthDate, parseNik, type NikOk } from "./nik.js";
-import type { Participant } from "./participant.js";
+import type { Ineligibility, Participant } from "./participant.js";
 import type { Program } from "./program.js";
 import {
   cleanName,
@@ -75,7 +75,7 @@ export const STATUSES = ["peserta", "cadangan", "tidak_memenuhi_syarat"] as cons
 
 export interface RowResult {
   participant: Participant;
-  findings: Finding[];
+  findings: readonly Finding[];
   /** The NIK parsed, when valid (for list-level checks). */
   nik?: NikOk;
 }
@@ -89,15 +89,34 @@ function birthFromNik(n: NikOk, on: string): string {
   return `${y}-${pad(n.month)}-${pad(n.day)}`;
 }
 
+/** Shared by rows with nothing to report: frozen, never changed. */
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+const NO_CODES: readonly Code[] = Object.freeze([]);
+const NO_INELIGIBILITY: readonly Ineligibility[] = Object.freeze([]);
+
+/**
+ * The row being checked: checkRow is synchronous and never re-entered, so its findings
+ * gather here instead of in a closure and two arrays made for every row (most have none).
+ */
+const row: { file: string; line: number; findings: Finding[] | undefined; errors: Code[] | undefined } = {
+  file: "",
+  line: 0,
+  findings: undefined,
+  errors: undefined,
+};
+
+function report(code: Code, field: string, args: Record<string, string | number | undefined> = {}): void {
+  const f = finding(code, row.file, { line: row.line, field }, args);
+  (row.findings ??= []).push(f);
+  if (f.severity === "error") (row.errors ??= []).push(code);
+}
+
 export function checkRow(ctx: RowContext, cells: readonly string[], line: number, rowIndex: number): RowResult {
   const { file, col, program } = ctx;
-  const findings: Finding[] = [];
-  const errors: Code[] = [];
-  const report = (code: Code, field: string, args: Record<string, string | number | undefined> = {}): void => {
-    const f = finding(code, file, { line, field }, args);
-    findings.push(f);
-    if (f.severity === "error") errors.push(code);
-  };
+  row.file = file;
+  row.line = line;
+  row.findings = undefined;
+  row.errors = undefined;
 
   const rawNik = at(cells, col.nik);
   const n = parseNik(rawNik);
@@ -131,8 +150,8 @@ export function checkRow(ctx: RowContext, cells: readonly string[], line: number
     nib: undefined,
     exhibition: undefined,
     cells: cells as string[],
-    errors,
-    ineligible: [],
+    errors: NO_CODES,
+    ineligible: NO_INELIGIBILITY,
   };
 
   const sex = parseSex(at(cells, col.jenis_kelamin));
@@ -183,18 +202,20 @@ export function checkRow(ctx: RowContext, cells: readonly string[], line: number
     }
     p.attendance = attendance;
   }
-  optionalColumns(ctx, cells, p, report);
+  optionalColumns(ctx, cells, p);
   eligibility(program, p, nik);
+  if (row.errors) p.errors = row.errors;
+  const findings = row.findings ?? NO_FINDINGS;
+  row.findings = undefined;
+  row.errors = undefined;
   return nik ? { participant: p, findings, nik } : { participant: p, findings };
 }
-
-type Reporter = (code: Code, field: string, args?: Record<string, string | number | undefined>) => void;
 
 function at(cells: readonly string[], i: number): string {
   return i < 0 ? "" : (cells[i] ?? "").trim();
 }
 
-function optionalColumns(ctx: RowContext, cells: readonly string[], p: Participant, report: Reporter): void {
+function optionalColumns(ctx: RowContext, cells: readonly string[], p: Participant): void {
   const col = ctx.col;
   if (ctx.col.status >= 0) {
     const s = at(cells, col.status).toLowerCase().replace(/[\s-]+/g, "_");
@@ -223,22 +244,24 @@ function optionalColumns(ctx: RowContext, cells: readonly string[], p: Participa
 /** Fills `ineligible` with short Indonesian reasons; findings are the caller's choice. */
 export function eligibility(program: Program, p: Participant, nik: NikOk | undefined): void {
   const rule = program.eligibility;
+  let out: Ineligibility[] | undefined;
   if (rule.age && (rule.age.min !== undefined || rule.age.max !== undefined)) {
     const birth = p.birthDate ?? (nik ? birthFromNik(nik, program.start) : undefined);
     if (birth !== undefined) {
       const age = ageOn(birth, program.start);
       if (rule.age.min !== undefined && age < rule.age.min) {
-        p.ineligible.push({ code: "AGE_OUT_OF_RANGE", reason: `usia ${age} tahun, di bawah batas ${rule.age.min}`, args: { age, min: rule.age.min } });
+        (out ??= []).push({ code: "AGE_OUT_OF_RANGE", reason: `usia ${age} tahun, di bawah batas ${rule.age.min}`, args: { age, min: rule.age.min } });
       } else if (rule.age.max !== undefined && age > rule.age.max) {
-        p.ineligible.push({ code: "AGE_OUT_OF_RANGE", reason: `usia ${age} tahun, di atas batas ${rule.age.max}`, args: { age, max: rule.age.max } });
+        (out ??= []).push({ code: "AGE_OUT_OF_RANGE", reason: `usia ${age} tahun, di atas batas ${rule.age.max}`, args: { age, max: rule.age.max } });
       }
     }
   }
   if (rule.disabilityRequired && p.disabilities.length === 0) {
-    p.ineligible.push({ code: "DISABILITY_REQUIRED", reason: "bukan penyandang disabilitas (disyaratkan)" });
+    (out ??= []).push({ code: "DISABILITY_REQUIRED", reason: "bukan penyandang disabilitas (disyaratkan)" });
   }
   if (rule.sex && p.sex !== undefined && p.sex !== rule.sex) {
     const who = rule.sex === "P" ? "perempuan" : "laki-laki";
-    p.ineligible.push({ code: "SEX_NOT_ELIGIBLE", reason: `pelatihan khusus ${who}`, args: { sex: rule.sex } });
+    (out ??= []).push({ code: "SEX_NOT_ELIGIBLE", reason: `pelatihan khusus ${who}`, args: { sex: rule.sex } });
   }
+  if (out) p.ineligible = out;
 }

@@ -49,7 +49,9 @@ const DISABILITY_WORDS = table<readonly Disability[]>([
   [[], "|tidak ada|tidak|none|non|0|non disabilitas|nondisabilitas"],
 ]);
 const NONE_DASH = /^-+$/;
-const NONE: readonly Disability[] = [];
+// Results are shared between rows (no copy per row): frozen, so that nothing can change them.
+const NONE: readonly Disability[] = Object.freeze([]);
+for (const ds of DISABILITY_WORDS.values()) Object.freeze(ds);
 const DISABILITY_SEPARATOR = /[,;/+&]|\bdan\b/i;
 const DASH_OR_SPACE_RUN = /[-\s]+/g;
 
@@ -62,14 +64,14 @@ function disabilityKey(token: string): string {
  * Disabilities in DISABILITIES order, without repeats. `ganda` or `sensorik` alone do not
  * say which disabilities a person has, so they fail like any word not understood.
  */
-export function parseDisabilities(raw: string): { ok: true; values: Disability[] } | { ok: false; bad: string } {
+export function parseDisabilities(raw: string): { ok: true; values: readonly Disability[] } | { ok: false; bad: string } {
   const s = raw.trim();
   // A table key is its own disabilityKey: one lookup for the usual `-` / `fisik` / ``.
   const exact = s === "-" ? NONE : DISABILITY_WORDS.get(s);
-  if (exact !== undefined) return { ok: true, values: [...exact] };
-  if (NONE_DASH.test(s)) return { ok: true, values: [] };
+  if (exact !== undefined) return { ok: true, values: exact };
+  if (NONE_DASH.test(s)) return { ok: true, values: NONE };
   const whole = DISABILITY_WORDS.get(disabilityKey(s));
-  if (whole !== undefined) return { ok: true, values: [...whole] };
+  if (whole !== undefined) return { ok: true, values: whole };
 
   const found = new Set<Disability>();
   let tokens = 0;

@@ -36,7 +36,7 @@ export function scanRow(
   const dup = checker.add(p, nik, inProgram, ctx.index);
   if (dup) {
     sink.add(dup);
-    p.errors.push("NIK_DUPLICATE");
+    p.errors = [...p.errors, "NIK_DUPLICATE"];
   }
   if (inProgram) {
     counts.inProgram++;

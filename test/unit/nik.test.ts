@@ -23,9 +23,11 @@ describe("parseNik: valid", () => {
     [" '3514010705880002\t", "35", "35.14", "35.14.01", 7, 5, 88, "L", "0002"],
   ] as const)("%j", (raw, pp, kk, cc, day, month, yy, sex, serial) => {
     const r = ok(raw);
+    const nik = raw.trim().replace(/^'/, "");
     expect(r).toEqual({
-      ok: true, nik: raw.trim().replace(/^'/, ""), provinceCode: pp, regencyCode: kk,
+      ok: true, nik, provinceCode: pp, regencyCode: kk,
       districtCode: cc, day, month, yy, sex, serial,
+      high: Number(nik.slice(0, 8)), low: Number(nik.slice(8)),
     });
   });
 });
