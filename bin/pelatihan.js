@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { main } from "../dist/cli/index.js";
+import { main } from "../dist/bundle/index.js";
 
 // `pelatihan validate | head`: the reader went away; stop quietly, as other tools do.
 for (const stream of [process.stdout, process.stderr]) {
