@@ -4,7 +4,7 @@
  * every list; a huge value never does.
  */
 import { spawnSync } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -67,6 +67,27 @@ describe("validate in two parts gives what one pass gives", () => {
       { numRuns: 6 },
     );
     expect(splits).toBeGreaterThan(0);
+  });
+
+  it("encodings decided on the whole file when the second part is not clean UTF-8", () => {
+    const rows = Array.from({ length: 400 }, (_, i) => `35140${(i % 9) + 1}0101900${String((i % 99) + 1).padStart(3, "0")},Siti,P,01/01/1990,Bangil,,-,081234567890,H,H,H,H`);
+    const head = Buffer.from(`${H}\n${rows.join("\n")}\n`);
+    const tail = (bytes: number[]) => Buffer.concat([Buffer.from("3514010101900001,Ren"), Buffer.from(bytes), Buffer.from(",P,01/01/1990,Bangil,,-,081234567890,H,H,H,H\n")]);
+    const ws = makeWorkspace([
+      { id: "a", list: "x" },
+      { id: "b", list: "x" },
+      { id: "c", list: "x" },
+    ]);
+    const dir = join(ws, "data", "participants");
+    writeFileSync(join(dir, "a.csv"), Buffer.concat([head, tail([0xe9])])); // Windows-1252 é
+    writeFileSync(join(dir, "b.csv"), Buffer.concat([head, tail([0x00])])); // NUL: not a text file
+    writeFileSync(join(dir, "c.csv"), Buffer.concat([head, tail([0xc3, 0xa9])])); // UTF-8 é
+    expect(compare(ws)).toBeGreaterThan(0);
+    const one = runCli(["validate", "--json"], { cwd: ws, env: ONE });
+    const codes = (JSON.parse(one.stdout) as { programs: { findings: { code: string }[] }[] }).programs.map((p) => p.findings.map((f) => f.code));
+    expect(codes[0]).toContain("CSV_ENCODING");
+    expect(codes[1]).toContain("CSV_ENCODING_INVALID");
+    expect(codes[2]).not.toContain("CSV_ENCODING");
   });
 
   it("caps: over 1,000 findings of several codes, first seen on either side of the split", () => {
