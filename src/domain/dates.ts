@@ -75,7 +75,22 @@ function num(s: string, from: number, to: number): number {
   return n;
 }
 
+// Birth dates repeat, and are written the same way down a list: a date as typed is read once.
+// Only short keys: a substring of 13 or more characters can keep its whole source text alive.
+const rawCache = new Map<string, DateResult>();
+
 export function parseDate(raw: string): DateResult {
+  if (raw.length > 12) return readDate(raw);
+  let r = rawCache.get(raw);
+  if (r === undefined) {
+    if (rawCache.size >= 100_000) rawCache.clear();
+    r = readDate(raw);
+    rawCache.set(raw, r);
+  }
+  return r;
+}
+
+function readDate(raw: string): DateResult {
   const s = raw.trim();
   if (s.length === 0) return { ok: false, reason: "empty" };
   const aEnd = digitsEnd(s, 0);

@@ -46,6 +46,10 @@ function digit(s: string, i: number): number {
   return s.charCodeAt(i) - 48;
 }
 
+function notDigits(s: string): NikResult {
+  return { ok: false, reason: SCIENTIFIC.test(s) ? "scientific" : "chars" };
+}
+
 function allDigits(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -78,23 +82,27 @@ function regionCodes(key: number, s: string): RegionCodes {
 export function parseNik(raw: string): NikResult {
   const s = clean(raw);
   if (s.length === 0) return { ok: false, reason: "empty" };
-  if (!allDigits(s)) {
-    return { ok: false, reason: SCIENTIFIC.test(s) ? "scientific" : "chars" };
-  }
-  if (s.length !== 16) return { ok: false, reason: "length", length: s.length };
+  // 16 digits, read once into two 8-digit numbers; the fields are taken from those
   let high = 0;
   let low = 0;
-  for (let i = 0; i < 8; i++) high = high * 10 + digit(s, i);
-  for (let i = 8; i < 16; i++) low = low * 10 + digit(s, i);
+  if (s.length === 16) {
+    for (let i = 0; i < 16; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 48 || c > 57) return notDigits(s);
+      if (i < 8) high = high * 10 + (c - 48);
+      else low = low * 10 + (c - 48);
+    }
+  } else if (!allDigits(s)) return notDigits(s);
+  else return { ok: false, reason: "length", length: s.length };
 
-  const province = digit(s, 0) * 10 + digit(s, 1);
-  const regency = digit(s, 2) * 10 + digit(s, 3);
-  const district = digit(s, 4) * 10 + digit(s, 5);
+  const province = Math.floor(high / 1e6);
+  const regency = Math.floor(high / 1e4) % 100;
+  const district = Math.floor(high / 100) % 100;
   if (province < 11 || regency === 0 || district === 0) return { ok: false, reason: "region" };
 
-  const dd = digit(s, 6) * 10 + digit(s, 7);
-  const month = digit(s, 8) * 10 + digit(s, 9);
-  const yy = digit(s, 10) * 10 + digit(s, 11);
+  const dd = high % 100;
+  const month = Math.floor(low / 1e6);
+  const yy = Math.floor(low / 1e4) % 100;
   if (dd === 0 || (dd > 31 && dd < 41) || dd > 71 || month === 0 || month > 12) {
     return { ok: false, reason: "date" };
   }
@@ -104,11 +112,9 @@ export function parseNik(raw: string): NikResult {
   if (day > (DAYS_IN_MONTH[month] ?? 0) || (month === 2 && day === 29 && yy % 4 !== 0)) {
     return { ok: false, reason: "date" };
   }
-  if (s.charCodeAt(12) === 48 && s.charCodeAt(13) === 48 && s.charCodeAt(14) === 48 && s.charCodeAt(15) === 48) {
-    return { ok: false, reason: "serial" };
-  }
+  if (low % 10000 === 0) return { ok: false, reason: "serial" };
 
-  const codes = regionCodes(province * 10000 + regency * 100 + district, s);
+  const codes = regionCodes(Math.floor(high / 100), s);
   return {
     ok: true,
     nik: s,
