@@ -1,18 +1,16 @@
 /**
  * The documents of one program's roster: built in memory (CSV, XLSX, Markdown) or streamed
- * (PDF, drawn by a worker thread meanwhile), checked against what is already on disk, then
- * written atomically.
+ * (PDF), checked against what is already on disk, then written atomically.
  */
-import { readFile, rm } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { maskNik } from "../domain/nik.js";
 import type { Participant } from "../domain/participant.js";
 import type { Program } from "../domain/program.js";
 import type { Decision, Selection } from "../domain/selection-types.js";
-import { commitTemp, ensureDir, tempName, writeFileAtomic } from "../io/atomic-write.js";
+import { writeFileAtomic, writeViaTemp } from "../io/atomic-write.js";
 import { csvDocument } from "../io/csv-write.js";
 import type { PdfPerson } from "../io/pdf-roster.js";
-import type { RosterPdfRenderer } from "../io/pdf-roster-renderer.js";
 import { rosterXlsx } from "../io/xlsx-roster.js";
 import type { ListResult } from "../pipeline/types.js";
 import { rosterSummaryMarkdown } from "../report/roster-summary.js";
@@ -37,15 +35,9 @@ export interface Planned {
   csv: string;
   xlsx: Buffer;
   md: string;
-  /** The PDF, being drawn into a temporary file next to its place (startPdf). */
-  pdf: PendingPdf;
+  /** The peserta as the PDF shows them, in rank order. */
+  people: PdfPerson[];
   selection: Selection;
-}
-
-export interface PendingPdf {
-  tmp: string;
-  /** Its page count once written; never rejects unhandled (see startPdf). */
-  pages: Promise<number>;
 }
 
 function pdfPerson(p: Participant, profile: Profile): PdfPerson {
@@ -63,38 +55,15 @@ export function rosterRows(r: ListResult, selection: Selection): RosterRow[] {
   return rosterOrder(r.participants.map((participant, i) => ({ participant, decision: selection.decisions[i] as Decision })));
 }
 
-/** The peserta as the PDF shows them, in rank order (`rows` in roster order). */
-export function pdfPeople(rows: readonly RosterRow[], profile: Profile): PdfPerson[] {
+function pdfPeople(rows: readonly RosterRow[], profile: Profile): PdfPerson[] {
   return rows.filter((x) => x.decision.status === "peserta").map((x) => pdfPerson(x.participant, profile));
 }
 
-export function rosterDir(program: Program, opts: RosterOptions): string {
-  return join(opts.outDir, program.id);
-}
-
-/**
- * Starts drawing a program's PDF into a temporary file in its folder: the renderer's worker
- * draws it while this thread builds the CSV and XLSX. writeRoster renames it into place;
- * discardPdf removes it when nothing is written.
- */
-export async function startPdf(renderer: RosterPdfRenderer, dir: string, program: Program, people: readonly PdfPerson[], profile: Profile): Promise<PendingPdf> {
-  await ensureDir(dir);
-  const tmp = tempName(join(dir, FILES.pdf));
-  const pages = renderer.render(tmp, program, people, profile);
-  pages.catch(() => undefined); // awaited later, by writeRoster or discardPdf
-  return { tmp, pages };
-}
-
-export async function discardPdf(p: Planned): Promise<void> {
-  await p.pdf.pages.catch(() => undefined);
-  await rm(p.pdf.tmp, { force: true });
-}
-
 /** `rows`: in roster order (rosterRows). */
-export function planRoster(r: ListResult, selection: Selection, rows: readonly RosterRow[], opts: RosterOptions, pdf: PendingPdf): Planned {
+export function planRoster(r: ListResult, selection: Selection, rows: readonly RosterRow[], opts: RosterOptions): Planned {
   const program = r.program;
   const table = rosterTable(r.header, r.columns, rows, opts.profile);
-  const dir = rosterDir(program, opts);
+  const dir = join(opts.outDir, program.id);
   const confidential = opts.profile === "internal";
   const md = rosterSummaryMarkdown({
     program,
@@ -110,7 +79,7 @@ export function planRoster(r: ListResult, selection: Selection, rows: readonly R
     csv: csvDocument(table.header, table.rows, opts.delimiter),
     xlsx: rosterXlsx(table, { title: program.title, date: program.start, confidential }),
     md,
-    pdf,
+    people: pdfPeople(rows, opts.profile),
     selection,
   };
 }
@@ -132,12 +101,13 @@ export async function conflicts(p: Planned): Promise<string[]> {
   return out;
 }
 
-export async function writeRoster(p: Planned): Promise<{ pages: number }> {
+export async function writeRoster(p: Planned, profile: Profile): Promise<{ pages: number }> {
   await writeFileAtomic(join(p.dir, FILES.csv), p.csv);
   await writeFileAtomic(join(p.dir, FILES.xlsx), p.xlsx);
+  const { writeRosterPdf } = await import("../io/pdf-roster.js");
   let pages = 0;
-  await commitTemp(p.pdf.tmp, join(p.dir, FILES.pdf), async () => {
-    pages = await p.pdf.pages;
+  await writeViaTemp(join(p.dir, FILES.pdf), async (tmp) => {
+    pages = await writeRosterPdf(tmp, p.program, p.people, profile);
   });
   await writeFileAtomic(join(p.dir, FILES.md), p.md);
   return { pages };

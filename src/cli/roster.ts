@@ -9,14 +9,13 @@ import { selectParticipants } from "../domain/selection.js";
 import { OutputError } from "../errors.js";
 import { scanPrograms } from "../pipeline/scan.js";
 import type { ListResult } from "../pipeline/types.js";
-import { displayPath, openWorkspace, type Workspace } from "../pipeline/workspace.js";
-import { rosterPdfRenderer, type RosterPdfRenderer } from "../io/pdf-roster-renderer.js";
+import { displayPath, openWorkspace } from "../pipeline/workspace.js";
 import { renderFindingsText } from "../report/findings-text.js";
 import { shortfallText } from "../report/roster-summary.js";
 import type { Profile } from "../report/roster-table.js";
 import { asLang, useColor } from "./options.js";
 import { progressReporter } from "./progress.js";
-import { conflicts, discardPdf, FILES, pdfPeople, planRoster, rosterDir, rosterRows, startPdf, writeRoster, type Planned } from "./roster-outputs.js";
+import { conflicts, FILES, planRoster, rosterRows, writeRoster, type Planned } from "./roster-outputs.js";
 
 function blocks(f: Finding, skipInvalid: boolean): boolean {
   if (f.severity !== "error" || SETTLED_BY_SELECTION.has(f.code)) return false;
@@ -30,21 +29,11 @@ function blocking(r: ListResult, skipInvalid: boolean): ListResult {
 }
 
 export async function runRoster(files: string[], opts: Record<string, unknown>): Promise<number> {
-  const ws = await openWorkspace(files);
-  // started now, it loads pdfkit while the lists are read
-  const renderer = opts.dryRun ? undefined : rosterPdfRenderer();
-  try {
-    return await roster(ws, opts, renderer);
-  } finally {
-    await renderer?.close();
-  }
-}
-
-async function roster(ws: Workspace, opts: Record<string, unknown>, renderer: RosterPdfRenderer | undefined): Promise<number> {
   const lang = asLang(opts.lang);
   const en = lang === "en";
   const profile: Profile = opts.profile === "internal" ? "internal" : "public";
   const skipInvalid = opts.skipInvalid === true;
+  const ws = await openWorkspace(files);
   const progress = progressReporter(process.stderr);
   const results = await scanPrograms(ws, { keep: true, ...(progress ? { onProgress: progress.update } : {}) });
   progress?.done();
@@ -70,19 +59,14 @@ async function roster(ws: Workspace, opts: Record<string, unknown>, renderer: Ro
   const outDir = resolve(ws.cwd, typeof opts.out === "string" ? opts.out : "out");
   const delimiter = opts.delimiter === ";" ? ";" : ",";
   const ro = { outDir, profile, delimiter };
-  const plans: Planned[] = [];
-  for (const r of results) {
+  const plans: Planned[] = results.map((r) => {
     const applicants = toApplicants(r.program, r.participants, columnIndex(r));
     const selection = selectParticipants(applicants, selectionRules(r.program));
-    const rows = rosterRows(r, selection);
-    const people = pdfPeople(rows, profile);
-    const pdf = renderer ? await startPdf(renderer, rosterDir(r.program, ro), r.program, people, profile) : { tmp: "", pages: Promise.resolve(0) };
-    plans.push(planRoster(r, selection, rows, ro, pdf));
-  }
+    return planRoster(r, selection, rosterRows(r, selection), ro);
+  });
   if (!opts.force && !opts.dryRun) {
     const changed = (await Promise.all(plans.map(conflicts))).flat();
     if (changed.length > 0) {
-      await Promise.all(plans.map(discardPdf));
       const shown = changed.map((f) => displayPath(ws.cwd, f)).join(", ");
       throw new OutputError("OUTPUT_CHANGED", `${en ? "would overwrite edited or different files" : "akan menimpa berkas yang isinya berbeda"}: ${shown}`, {
         hint: en
@@ -107,7 +91,7 @@ async function roster(ws: Workspace, opts: Record<string, unknown>, renderer: Ro
       for (const f of Object.values(FILES)) process.stdout.write(`  ${en ? "would write" : "akan ditulis"}: ${dir}/${f}\n`);
       continue;
     }
-    const { pages } = await writeRoster(p);
+    const { pages } = await writeRoster(p, profile);
     for (const f of Object.values(FILES)) {
       const extra = f === FILES.pdf ? ` (${pages} ${en ? "pages" : "halaman"})` : "";
       process.stdout.write(`  ${en ? "written" : "ditulis"}: ${dir}/${f}${extra}\n`);

@@ -8,8 +8,7 @@ import { OutputError } from "../errors.js";
 
 let counter = 0;
 
-/** A temporary path next to `target` (same folder, so that the rename is atomic). */
-export function tempName(target: string): string {
+function tempName(target: string): string {
   counter++;
   return join(dirname(target), `.pelatihan-tmp-${process.pid}-${counter}-${basename(target)}`);
 }
@@ -65,14 +64,7 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
  */
 export async function writeViaTemp(file: string, produce: (tmpPath: string) => Promise<void>): Promise<void> {
   await ensureDir(dirname(file));
-  await commitTemp(tempName(file), file, produce);
-}
-
-/**
- * Renames `tmp` into place once `produce` (already running or started here) has written it;
- * on failure the temporary file is removed and the error names `file`.
- */
-export async function commitTemp(tmp: string, file: string, produce: (tmpPath: string) => Promise<unknown>): Promise<void> {
+  const tmp = tempName(file);
   try {
     await produce(tmp);
     await rename(tmp, file);

@@ -164,11 +164,6 @@ function furniture(doc: Doc, m: Measure, program: Program, page: number, pages: 
   doc.fillColor("#000000");
 }
 
-/** Loads pdfkit ahead of the first PDF (the worker does while the lists are read). */
-export async function preloadPdfkit(): Promise<void> {
-  await import("pdfkit");
-}
-
 export async function writeRosterPdf(file: string, program: Program, people: readonly PdfPerson[], profile: Profile): Promise<number> {
   const { default: PDFDocument } = await import("pdfkit");
   const when = new Date(`${program.start}T00:00:00Z`);
