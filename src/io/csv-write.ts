@@ -7,17 +7,21 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  * the convention Excel itself shows for text. Plain negative numbers are left alone.
  */
 export function neutraliseCell(value: string): string {
+  // most cells start with a letter or digit: no regex for them
+  const c = value.charCodeAt(0);
+  if (!(c === 61 || c === 43 || c === 45 || c === 64 || c === 9 || c === 13)) return value;
   if (!FORMULA_START.test(value)) return value;
   if (/^-\d+([.,]\d+)?$/.test(value)) return value;
   return `'${value}`;
 }
 
+const NEEDS_QUOTES = { ",": /[,"\n\r]/, ";": /[;"\n\r]/ } as const;
+
 export function csvCell(value: string, delimiter: string): string {
   const v = neutraliseCell(value);
-  if (v.includes(delimiter) || v.includes('"') || v.includes("\n") || v.includes("\r")) {
-    return `"${v.replace(/"/g, '""')}"`;
-  }
-  return v;
+  const special = NEEDS_QUOTES[delimiter as "," | ";"];
+  const quote = special ? special.test(v) : v.includes(delimiter) || v.includes('"') || v.includes("\n") || v.includes("\r");
+  return quote ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
 export function csvLine(cells: readonly string[], delimiter: string): string {
