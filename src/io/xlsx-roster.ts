@@ -41,7 +41,8 @@ function widths(t: RosterTable): number[] {
   });
 }
 
-const UNIQUE_COLUMNS = new Set(["nik", "nama", "telepon", "tanggal_lahir", "catatan"]);
+// alasan: a reserve's reason carries its rank ("cadangan ke-2001"), so it is unique too
+const UNIQUE_COLUMNS = new Set(["nik", "nama", "telepon", "tanggal_lahir", "catatan", "alasan"]);
 // eslint-disable-next-line no-control-regex -- plain text has none of these
 const PLAIN = /^[^&<>"\u0000-\u001f\ufffe\uffff=+\-@\s][^&<>"\u0000-\u001f\ufffe\uffff]*(?<!\s)$/;
 
