@@ -1,6 +1,6 @@
 /** Participants of a list -> the applicants and rules of the selection. */
 import type { Code } from "./findings.js";
-import { groupMatches } from "./list-checks.js";
+import { groupMatcher } from "./list-checks.js";
 import type { Participant } from "./participant.js";
 import type { GroupQuota, Program } from "./program.js";
 import type { Applicant, GroupRule, SelectionRules } from "./selection-types.js";
@@ -59,18 +59,8 @@ export function selectionRules(program: Program): SelectionRules {
 }
 
 /** `index` maps canonical column names to cell positions (for group fields that are plain columns). */
-/** One membership test per quota, built once (the sex of a quota parsed once, not per row). */
-function matcher(q: GroupQuota, index: ReadonlyMap<string, number>): (p: Participant) => boolean {
-  if (q.field === "jenis_kelamin") {
-    const sex = parseSex(q.value);
-    const want = sex.ok ? sex.value : undefined;
-    return (p) => want !== undefined && p.sex === want;
-  }
-  return (p) => groupMatches(p, q, index);
-}
-
 export function toApplicants(program: Program, people: readonly Participant[], index: ReadonlyMap<string, number>): Applicant[] {
-  const tests = program.quota.groups.map((q) => matcher(q, index));
+  const tests = program.quota.groups.map((q) => groupMatcher(q, index));
   return people.map((p) => {
     const groups = tests.map((t) => t(p));
     const a: Applicant = { index: p.index, state: "eligible", groups, reasons: [] };
