@@ -67,6 +67,15 @@ export class NikTable {
     return undefined;
   }
 
+  /** Each NIK as its halves with its value, in the same order as entries(), with no strings made. */
+  forEachHalves(fn: (h: number, l: number, value: number) => void): void {
+    const t = this.t;
+    for (let o = 0; o < t.length; o += 3) {
+      const h = t[o] as number;
+      if (h !== EMPTY) fn(h, t[o + 1] as number, t[o + 2] as number);
+    }
+  }
+
   *entries(): IterableIterator<[string, number]> {
     const t = this.t;
     for (let o = 0; o < t.length; o += 3) {

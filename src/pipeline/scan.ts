@@ -233,27 +233,31 @@ export async function scanPrograms(ws: Workspace, opts: ScanOptions & { programs
   const byYear = new Map<number, NikTable>();
   const perYear = new Map<number, number>();
   for (const p of programs) perYear.set(p.fiscalYear, (perYear.get(p.fiscalYear) ?? 0) + 1);
-  for (const program of programs) {
-    const size = await stat(program.participantsPath).then((s) => s.size, () => 0);
-    const niks = new NikTable(Math.ceil(size / 96));
+  const sizes = await Promise.all(programs.map((p) => stat(p.participantsPath).then((s) => s.size, () => 0)));
+  // about one person per 96 bytes of list: the tables are sized once, not grown
+  const rowsOf = (size: number): number => Math.ceil(size / 96);
+  const rowsPerYear = new Map<number, number>();
+  programs.forEach((p, i) => rowsPerYear.set(p.fiscalYear, (rowsPerYear.get(p.fiscalYear) ?? 0) + rowsOf(sizes[i] ?? 0)));
+  for (const [i, program] of programs.entries()) {
+    const niks = new NikTable(rowsOf(sizes[i] ?? 0));
     const r = await scanList(ws, program, opts, { niks });
     results.push(r);
     // a program alone in its year cannot repeat anyone: skip a pass over its NIKs
     if (r.fatal || (perYear.get(program.fiscalYear) ?? 0) < 2) continue;
     let year = byYear.get(program.fiscalYear);
-    if (!year) byYear.set(program.fiscalYear, (year = new NikTable()));
+    if (!year) byYear.set(program.fiscalYear, (year = new NikTable(rowsPerYear.get(program.fiscalYear))));
+    const seen = year;
     let repeated = 0;
-    for (const [nik, line] of niks.entries()) {
-      // value: program index (high bits) and line, so the finding can point at the first one
-      const first = year.add(nik, results.length - 1);
-      if (first !== undefined) {
-        const other = programs[first];
-        if (++repeated <= MAX_FINDINGS_PER_CODE) {
-          r.findings.push(finding("PERSON_REPEATED", r.file, { line, field: "nik" }, { nik: maskNik(nik), other: other?.id }));
-        }
-        r.warnings++;
+    niks.forEachHalves((h, l, line) => {
+      // the year's table holds the index of the first program with the NIK
+      const first = seen.addHalves(h, l, results.length - 1);
+      if (first === undefined) return;
+      if (++repeated <= MAX_FINDINGS_PER_CODE) {
+        const nik = NikTable.nikOf(h, l);
+        r.findings.push(finding("PERSON_REPEATED", r.file, { line, field: "nik" }, { nik: maskNik(nik), other: programs[first]?.id }));
       }
-    }
+      r.warnings++;
+    });
     if (repeated > MAX_FINDINGS_PER_CODE) {
       r.findings.push(finding("FINDINGS_TRUNCATED", r.file, {}, { code: "PERSON_REPEATED", shown: MAX_FINDINGS_PER_CODE, total: repeated }));
     }
