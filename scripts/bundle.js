@@ -10,7 +10,7 @@ import { rmSync } from "node:fs";
 const outdir = "dist/bundle";
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: ["dist/cli/index.js", "dist/pipeline/scan-worker.js", "dist/io/certificate-worker.js"],
+  entryPoints: ["dist/cli/index.js", "dist/pipeline/scan-worker.js", "dist/io/certificate-worker.js", "dist/io/xlsx-report-worker.js"],
   outdir,
   entryNames: "[name]",
   bundle: true,

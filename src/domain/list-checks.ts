@@ -95,7 +95,16 @@ export class NikLog {
  */
 export type NikMode =
   | { kind: "inline" }
-  | { kind: "batched"; seq(): number; /** findings made beyond this are only counted (notKept) */ keep: number }
+  | {
+      kind: "batched";
+      seq(): number;
+      /** findings made beyond this are only counted (duplicatesNotKept) */
+      keep: number;
+      /** Called for every row found to repeat a NIK (its line), when its batch is checked. */
+      onDuplicate?: (line: number) => void;
+      /** Called after each batch is checked. */
+      onBatch?: () => void;
+    }
   | { kind: "logged"; niks: NikLog; seq(): number };
 
 const BATCH_ROWS = 4096;
@@ -138,7 +147,8 @@ export class ListChecker {
       } else {
         const log = mode.kind === "logged" ? mode.niks : (this.batch as NikLog);
         log.push(nik.high, nik.low, p.line, mode.seq());
-        if (log === this.batch && log.length === BATCH_ROWS * 4) this.flush();
+        // with onBatch the caller flushes (batchFull), once the row is where its mark goes
+        if (log === this.batch && log.length === BATCH_ROWS * 4 && !(mode.kind === "batched" && mode.onBatch)) this.flush();
       }
     }
     if (!inProgram) return dup;
@@ -164,11 +174,18 @@ export class ListChecker {
     return this.dups.splice(0);
   }
 
-  private flush(): void {
+  /** `batched` mode: a batch of NIKs waits to be checked (flush). */
+  get batchFull(): boolean {
+    return this.batch !== undefined && this.batch.length >= BATCH_ROWS * 4;
+  }
+
+  /** `batched` mode: checks the NIKs buffered so far (done by itself every 4,096 NIKs, unless onBatch is set). */
+  flush(): void {
     const log = this.batch;
-    if (!log || log.length === 0) return;
-    this.checkLog(log, this.dups);
+    if (!log) return;
+    if (log.length > 0) this.checkLog(log, this.dups);
     log.length = 0;
+    if (this.mode.kind === "batched") this.mode.onBatch?.();
   }
 
   /** Checks logged NIKs against the table in row order. */
@@ -177,6 +194,7 @@ export class ListChecker {
     for (let o = 0; o < log.length; o += 4) {
       const first = this.niks.addHalves(t[o] as number, t[o + 1] as number, t[o + 2] as number);
       if (first === undefined) continue;
+      if (this.mode.kind === "batched") this.mode.onDuplicate?.(t[o + 2] as number);
       if (this.mode.kind === "batched" && this.duplicatesMade >= this.mode.keep) {
         this.duplicatesNotKept++;
         continue;

@@ -6,6 +6,7 @@ import { compareFindings, finding, isFatal } from "../domain/findings.js";
 import { ListChecker } from "../domain/list-checks.js";
 import { NikTable } from "../domain/nik-table.js";
 import { maskNik } from "../domain/nik.js";
+import type { Participant } from "../domain/participant.js";
 import type { Program } from "../domain/program.js";
 import { columnIndex, type RowContext } from "../domain/row-check.js";
 import { loadVillages } from "../io/area-data.js";
@@ -49,11 +50,40 @@ export async function scanList(ws: Workspace, program: Program, opts: ScanOption
   };
   const villages = await villageMatcher(program.region).catch(stopOnError);
   const niks = extras.niks ?? new NikTable(Math.ceil(size / 96));
-  // Rows neither kept nor handed out need no NIK_DUPLICATE mark as they are read: their NIKs
-  // are checked in batches, and the findings put in place once the list is read.
-  const batched = !opts.keep && !opts.onParticipant;
+  // Rows not kept need no NIK_DUPLICATE mark as they are read: their NIKs are checked in
+  // batches and the findings put in place once the list is read. Rows handed out wait for
+  // their batch (a few thousand rows), so that they carry the mark.
+  const batched = !opts.keep;
   const sink = new FindingSink(undefined, { numbered: batched });
-  const checker = new ListChecker(program, file, niks, batched ? { kind: "batched", seq: () => sink.reserve(), keep: MAX_FINDINGS_PER_CODE } : undefined);
+  const handOut = opts.onParticipant;
+  const waiting: Participant[] = [];
+  let marked = 0;
+  const checker = new ListChecker(
+    program,
+    file,
+    niks,
+    batched
+      ? {
+          kind: "batched",
+          seq: () => sink.reserve(),
+          keep: MAX_FINDINGS_PER_CODE,
+          ...(handOut
+            ? {
+                onDuplicate(line: number) {
+                  while (marked < waiting.length && (waiting[marked] as Participant).line < line) marked++;
+                  const p = waiting[marked];
+                  if (p?.line === line) p.errors = [...p.errors, "NIK_DUPLICATE"];
+                },
+                onBatch() {
+                  for (const p of waiting) handOut(p, program);
+                  waiting.length = 0;
+                  marked = 0;
+                },
+              }
+            : {}),
+        }
+      : undefined,
+  );
   const result: ListResult = {
     program,
     file,
@@ -111,7 +141,11 @@ export async function scanList(ws: Workspace, program: Program, opts: ScanOption
       result.rows++;
       if (!ctx) return;
       const p = scanRow(ctx, cells, line, rowIndex++, result.hasStatusColumn, sink, checker, counts);
-      opts.onParticipant?.(p, program);
+      if (handOut) {
+        waiting.push(p);
+        // rows without a valid NIK do not fill a batch: hand them out in bounded groups too
+        if (waiting.length >= WAITING_MAX || checker.batchFull) checker.flush();
+      }
       if (opts.keep) result.participants.push(p);
     },
     onProgress: opts.onProgress ? (b, t) => opts.onProgress?.(b, t, program) : undefined,
@@ -155,6 +189,9 @@ export async function scanList(ws: Workspace, program: Program, opts: ScanOption
   result.warnings = all.warnings;
   return result;
 }
+
+/** Rows handed out wait for their NIK check in groups of at most this many. */
+const WAITING_MAX = 8192;
 
 /** Lists smaller than this are read by one thread: below it a worker's start-up costs more than it saves. */
 const SPLIT_MIN_BYTES = 8 << 20;
