@@ -7,6 +7,7 @@
  */
 import { normaliseCode } from "../domain/certificate-claim.js";
 import type { CertificateKind } from "../domain/certificate-types.js";
+import { CsvRecordReader } from "./csv-records.js";
 
 export const LEDGER_COLUMNS = [
   "peristiwa",
@@ -64,37 +65,21 @@ function unneutralise(v: string): string {
   return v.startsWith("'") ? v.slice(1) : v;
 }
 
-/** Cells of one line, or undefined when its quotes do not close. */
+/**
+ * Cells of one line (no line break in it), or undefined when its quotes are broken: read
+ * by the same strict RFC 4180 reader as the participant lists.
+ */
 export function splitLine(line: string): string[] | undefined {
-  const out: string[] = [];
-  let i = 0;
-  for (;;) {
-    let v = "";
-    if (line[i] === '"') {
-      i++;
-      for (;;) {
-        const q = line.indexOf('"', i);
-        if (q === -1) return undefined;
-        v += line.slice(i, q);
-        if (line[q + 1] === '"') {
-          v += '"';
-          i = q + 2;
-        } else {
-          i = q + 1;
-          break;
-        }
-      }
-      if (i < line.length && line[i] !== ",") return undefined;
-    } else {
-      const c = line.indexOf(",", i);
-      v = line.slice(i, c === -1 ? line.length : c);
-      if (v.includes('"')) return undefined;
-      i = c === -1 ? line.length : c;
-    }
-    out.push(unneutralise(v));
-    if (i >= line.length) return out;
-    i++; // the comma
-  }
+  let cells: string[] | undefined;
+  let broken = false;
+  const reader = new CsvRecordReader(",", {
+    record: (r) => (cells ??= r),
+    syntax: () => (broken = true),
+  });
+  reader.push(line);
+  reader.end();
+  if (broken) return undefined;
+  return (cells ?? [""]).map(unneutralise);
 }
 
 export function eventLine(e: LedgerEvent): string {

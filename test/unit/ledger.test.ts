@@ -245,3 +245,19 @@ describe("kill and rerun", () => {
     expect(existsSync(`${Ledger.path(root)}.lock`)).toBe(false);
   });
 });
+
+describe("splitLine", () => {
+  it.each([
+    ["a,b,c", ["a", "b", "c"]],
+    ['"Sri, S.Pd",x', ["Sri, S.Pd", "x"]],
+    ['"Joko ""Jo""",', ['Joko "Jo"', ""]],
+    ["'=SUM(A1),'-1", ["=SUM(A1)", "-1"]],
+    ["", [""]],
+    [",,", ["", "", ""]],
+    ['"a', undefined],
+    ['ab"c,d', undefined],
+    ['"a"b,c', undefined],
+  ] as const)("%j", (line, cells) => {
+    expect(splitLine(line)).toEqual(cells);
+  });
+});
