@@ -30,7 +30,7 @@ import type { ListResult } from "../pipeline/types.js";
 import { displayPath, openWorkspace, type Workspace } from "../pipeline/workspace.js";
 import { renderFindingsText } from "../report/findings-text.js";
 import { asLang, useColor } from "./options.js";
-import { progressReporter } from "./progress.js";
+import { countReporter, progressReporter } from "./progress.js";
 
 const TEMPLATES_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "templates");
 const DEFAULT_TEMPLATE = "formal";
@@ -157,7 +157,7 @@ export async function runCertificates(files: string[], opts: Record<string, unkn
       for (const plan of plans) {
         const renderer = renderers.get(plan.template);
         if (!renderer) continue;
-        const bar = countProgress(plan.program.id);
+        const bar = countReporter(process.stderr, plan.program.id);
         const res = await issueProgram(
           {
             program: plan.program,
@@ -239,23 +239,4 @@ async function dryRun(ws: Workspace, plans: Plan[], en: boolean): Promise<number
     await ledger?.close();
   }
   return 0;
-}
-
-/** A count-based progress line on a terminal, for batches worth waiting for. */
-function countProgress(id: string): { update(done: number, total: number): void; done(): void } | undefined {
-  const stream = process.stderr;
-  if (!stream.isTTY) return undefined;
-  let shown = false;
-  return {
-    update(done, total) {
-      if (total < 50) return;
-      shown = true;
-      const width = 30;
-      const filled = Math.round((done / total) * width);
-      stream.write(`\r${id}: [${"#".repeat(filled)}${" ".repeat(width - filled)}] ${done}/${total}`);
-    },
-    done() {
-      if (shown) stream.write("\r\x1b[K");
-    },
-  };
 }
