@@ -68,20 +68,43 @@ export function writeProgram(file, { id, list, total, region = "35.14", start = 
 const HAS_TIME = existsSync("/usr/bin/time");
 
 /** Runs `node args...` `runs` times; median wall time and the largest peak RSS. */
+/** One run of `node args`: wall time and peak RSS (MB, NaN without /usr/bin/time). */
+function runOnce(args, { cwd = ROOT, okCodes = [0] } = {}) {
+  const cmd = HAS_TIME ? "/usr/bin/time" : process.execPath;
+  const argv = HAS_TIME ? ["-f", "%M", process.execPath, ...args] : args;
+  const t0 = performance.now();
+  const p = spawnSync(cmd, argv, { cwd, encoding: "utf8", maxBuffer: 1 << 28 });
+  const ms = performance.now() - t0;
+  if (!okCodes.includes(p.status)) throw new Error(`node ${args.join(" ")} exited ${p.status}\n${p.stderr.slice(-2000)}`);
+  return { ms, rssMB: HAS_TIME ? Number(p.stderr.trim().split("\n").pop()) / 1024 : NaN };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
 export function timeNode(args, { runs = 3, cwd = ROOT, okCodes = [0] } = {}) {
-  const times = [];
-  let rss = 0;
+  const results = Array.from({ length: runs }, () => runOnce(args, { cwd, okCodes }));
+  return { ms: median(results.map((r) => r.ms)), rssMB: Math.round(Math.max(...results.map((r) => r.rssMB))) };
+}
+
+/**
+ * Two commands run in turn (A B, B A, A B, ...), so that a machine whose speed drifts
+ * affects both alike: each one's median time and peak RSS, and the median of the ratios
+ * B/A pair by pair.
+ */
+export function timePair(a, b, { runs = 5 } = {}) {
+  const ra = [];
+  const rb = [];
   for (let r = 0; r < runs; r++) {
-    const cmd = HAS_TIME ? "/usr/bin/time" : process.execPath;
-    const argv = HAS_TIME ? ["-f", "%M", process.execPath, ...args] : args;
-    const t0 = performance.now();
-    const p = spawnSync(cmd, argv, { cwd, encoding: "utf8", maxBuffer: 1 << 28 });
-    times.push(performance.now() - t0);
-    if (!okCodes.includes(p.status)) throw new Error(`node ${args.join(" ")} exited ${p.status}\n${p.stderr.slice(-2000)}`);
-    if (HAS_TIME) rss = Math.max(rss, Number(p.stderr.trim().split("\n").pop()) / 1024);
+    if (r % 2 === 0) {
+      ra.push(runOnce(a.args, a));
+      rb.push(runOnce(b.args, b));
+    } else {
+      rb.push(runOnce(b.args, b));
+      ra.push(runOnce(a.args, a));
+    }
   }
-  times.sort((a, b) => a - b);
-  return { ms: times[Math.floor(times.length / 2)], rssMB: HAS_TIME ? Math.round(rss) : NaN };
+  const sum = (rs) => ({ ms: median(rs.map((x) => x.ms)), rssMB: Math.round(Math.max(...rs.map((x) => x.rssMB))) });
+  return { a: sum(ra), b: sum(rb), ratio: median(rb.map((x, i) => x.ms / ra[i].ms)), runs };
 }
 
 export const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`;

@@ -2,7 +2,7 @@
 // the same file; memory at 100k and 1M rows; `--help` start-up against `node -e 0`.
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { CLI, OUT, districtsOf, fmt, timeNode, writeList, writeProgram } from "./lib.js";
+import { CLI, OUT, districtsOf, fmt, timeNode, timePair, writeList, writeProgram } from "./lib.js";
 
 const dir = join(OUT, "validate");
 const sizes = [100_000, 1_000_000];
@@ -20,14 +20,13 @@ writeFileSync(
     `await new Promise((res, rej) => Papa.parse(createReadStream(process.argv[2]), { step: () => void rows++, complete: res, error: rej }));\n` +
     `if (rows < 2) process.exit(1);\n`,
 );
-console.log("validate vs bare papaparse streaming parse (median of 3 runs, peak RSS)");
+console.log("validate vs bare papaparse streaming parse (medians of 5 runs taken in turn, ratio: median of the 5 pairs; peak RSS)");
 for (const n of sizes) {
   const list = join(dir, "data", "participants", `list-${n}.csv`);
-  const b = timeNode([bare, list]);
-  const v = timeNode([CLI, "validate", `data/programs/p${n}.yaml`], { cwd: dir });
+  const { a: b, b: v, ratio } = timePair({ args: [bare, list] }, { args: [CLI, "validate", `data/programs/p${n}.yaml`], cwd: dir });
   console.log(
     `  ${String(n).padStart(9)} rows: bare parse ${fmt(b.ms)} (${b.rssMB} MB), validate ${fmt(v.ms)} (${v.rssMB} MB), ` +
-      `ratio ${(v.ms / b.ms).toFixed(2)} (target <= 2.0), ${Math.round(n / (v.ms / 1000)).toLocaleString("en")} rows/s`,
+      `ratio ${ratio.toFixed(2)} (target <= 2.0), ${Math.round(n / (v.ms / 1000)).toLocaleString("en")} rows/s`,
   );
 }
 const idle = timeNode(["-e", "0"], { runs: 7 });

@@ -14,8 +14,6 @@ import type { Profile } from "../report/gedsi-tables.js";
 import { writeReport, FORMATS, type Format } from "./report-write.js";
 import { scanFigures } from "./figures-scan.js";
 import { asLang, useColor } from "./options.js";
-import type { Lang } from "../report/messages.js";
-import { xlsxReportRenderer, type XlsxRenderer } from "../io/xlsx-report-renderer.js";
 
 export function parseQuarter(v: unknown): Quarter {
   const s = String(v ?? "IV").trim().toUpperCase().replace(/^TW\s*/, "");
@@ -39,27 +37,6 @@ export async function runReport(files: string[], opts: Record<string, unknown>):
   const quarter = parseQuarter(opts.quarter);
   const formats = parseFormats(opts.format);
   const profile: Profile = opts.profile === "internal" ? "internal" : "public";
-  // started now, a worker thread loads exceljs while the lists are read
-  const xlsx = formats.includes("xlsx") && !opts.json ? xlsxReportRenderer() : undefined;
-  try {
-    return await report(files, opts, { lang, color, year, quarter, formats, profile, xlsx });
-  } finally {
-    await xlsx?.close();
-  }
-}
-
-interface ReportRun {
-  lang: Lang;
-  color: boolean;
-  year: number;
-  quarter: Quarter;
-  formats: Format[];
-  profile: Profile;
-  xlsx: XlsxRenderer | undefined;
-}
-
-async function report(files: string[], opts: Record<string, unknown>, run: ReportRun): Promise<number> {
-  const { lang, color, year, quarter, formats, profile, xlsx } = run;
   const ws = await openWorkspace(files);
   if (ws.fatal) {
     process.stderr.write(renderFindingsText(ws, [], { lang, color }));
@@ -115,7 +92,7 @@ async function report(files: string[], opts: Record<string, unknown>, run: Repor
     return 0;
   }
   const out = resolve(typeof opts.out === "string" ? opts.out : ".");
-  const written = await writeReport(figures, { out, formats, profile, subtitle: subtitleOf(ofYear), xlsx });
+  const written = await writeReport(figures, { out, formats, profile, subtitle: subtitleOf(ofYear) });
   process.stdout.write(`${lang === "en" ? "report written" : "laporan ditulis"}:\n${written.map((f) => `  ${join(typeof opts.out === "string" ? opts.out : ".", f)}\n`).join("")}`);
   return 0;
 }

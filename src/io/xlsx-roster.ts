@@ -26,7 +26,7 @@ export function xmlText(s: string): string {
   return s.replace(INVALID_XML, "").replace(ESCAPE, (c) => ENTITIES[c] ?? c);
 }
 
-function colName(i: number): string {
+export function colName(i: number): string {
   let s = "";
   for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
