@@ -7,14 +7,9 @@
  * the same bytes.
  */
 import { neutraliseCell } from "./csv-write.js";
-import { colName, xmlText } from "./xlsx-roster.js";
-import { zip, type ZipEntry } from "./zip-write.js";
+import { colName, HEAD, MAIN, REL, sheetRef, xlsxPackage, xmlText } from "./xlsx-package.js";
 import { isHidden, type Kind, type Table, type Value } from "../report/table.js";
 
-const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
-const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /** Number format ids: 0 general, 3 `#,##0` (built in), 164 and 165 declared in styles.xml. */
 const NUM_FMT: Record<Kind, number> = { text: 0, int: 3, rp: 164, pct: 165 };
@@ -185,52 +180,15 @@ export async function renderXlsx(tables: Table[], opts: { title: string; when: D
   const sheets = tables.map((t, i) => {
     const name = sheetName(t.id, used);
     // first sheet: programs left out and the profile, above everything else
-    return { name, ...sheetXml(t, i === 0 ? (opts.notices ?? []) : [], styles) };
+    const { xml, headerRow } = sheetXml(t, i === 0 ? (opts.notices ?? []) : [], styles);
+    return { name, data: [Buffer.from(xml, "utf8")], names: [["_xlnm.Print_Titles", `${sheetRef(name)}$${headerRow}:$${headerRow}`]] as [string, string][] };
   });
-  const when = opts.when.toISOString().replace(/\.\d{3}Z$/, "Z");
-  const quoted = (name: string) => `'${name.replace(/'/g, "''")}'`;
-  const files: [string, string][] = [
-    [
-      "[Content_Types].xml",
-      `${HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
-        '<Default Extension="xml" ContentType="application/xml"/>' +
-        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-        sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join("") +
-        '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
-        '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>',
-    ],
-    [
-      "_rels/.rels",
-      `${HEAD}<Relationships xmlns="${PKG_REL}">` +
-        `<Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/>` +
-        `<Relationship Id="rId2" Type="${PKG_REL}/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`,
-    ],
-    [
-      "docProps/core.xml",
-      `${HEAD}<cp:coreProperties xmlns:cp="${PKG_REL.replace("relationships", "metadata/core-properties")}" ` +
-        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
-        `<dc:title>${xmlText(opts.title)}</dc:title><dc:creator>pelatihan</dc:creator><cp:lastModifiedBy>pelatihan</cp:lastModifiedBy>` +
-        `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created>` +
-        `<dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified></cp:coreProperties>`,
-    ],
-    [
-      "xl/workbook.xml",
-      `${HEAD}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><bookViews><workbookView/></bookViews><sheets>` +
-        sheets.map((s, i) => `<sheet name="${xmlText(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("") +
-        "</sheets><definedNames>" +
-        sheets.map((s, i) => `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${xmlText(quoted(s.name))}!$${s.headerRow}:$${s.headerRow}</definedName>`).join("") +
-        '</definedNames><calcPr calcId="0" fullCalcOnLoad="1"/></workbook>',
-    ],
-    [
-      "xl/_rels/workbook.xml.rels",
-      `${HEAD}<Relationships xmlns="${PKG_REL}">` +
-        sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join("") +
-        `<Relationship Id="rId${sheets.length + 1}" Type="${REL}/styles" Target="styles.xml"/></Relationships>`,
-    ],
-    ...sheets.map((s, i): [string, string] => [`xl/worksheets/sheet${i + 1}.xml`, s.xml]),
-    ["xl/styles.xml", styles.document()],
-  ];
-  const entries: ZipEntry[] = files.map(([name, text]) => ({ name, data: [Buffer.from(text, "utf8")] }));
-  return zip(entries, when.slice(0, 10));
+  return xlsxPackage({
+    title: opts.title,
+    when: opts.when.toISOString().replace(/\.\d{3}Z$/, "Z"),
+    sheets,
+    // after the sheets: they add the cell formats they use
+    styles: styles.document(),
+    recalculate: true,
+  });
 }

@@ -6,31 +6,11 @@
  * program, so the same roster gives the same bytes.
  */
 import { neutraliseCell } from "./csv-write.js";
-import { zip, type ZipEntry } from "./zip-write.js";
+import { colName, HEAD, MAIN, REL, sheetRef, xlsxPackage, xmlText } from "./xlsx-package.js";
 import type { RosterTable } from "../report/roster-table.js";
 
-const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships";
-const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const SHEET = "Daftar Peserta";
 export const CONFIDENTIAL = "RAHASIA - untuk keperluan internal";
-
-// characters XML 1.0 cannot carry at all, and the five it must escape
-// eslint-disable-next-line no-control-regex -- these are exactly the characters to drop
-const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
-const ESCAPE = /[&<>"]/g;
-const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
-
-export function xmlText(s: string): string {
-  return s.replace(INVALID_XML, "").replace(ESCAPE, (c) => ENTITIES[c] ?? c);
-}
-
-export function colName(i: number): string {
-  let s = "";
-  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 /** Widths from the header and the first rows (a full scan of 100,000 rows gains nothing). */
 function widths(t: RosterTable): number[] {
@@ -149,54 +129,22 @@ export interface XlsxMeta {
 
 export function rosterXlsx(t: RosterTable, meta: XlsxMeta): Buffer {
   const last = `$${colName(t.header.length - 1)}$${t.rows.length + 1}`;
-  const when = `${meta.date}T00:00:00Z`;
-  const title = meta.confidential ? `${meta.title} (${CONFIDENTIAL})` : meta.title;
-  const files: [string, string][] = [
-    [
-      "[Content_Types].xml",
-      `${HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
-        '<Default Extension="xml" ContentType="application/xml"/>' +
-        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-        '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
-        '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
-        '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
-        '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>',
-    ],
-    [
-      "_rels/.rels",
-      `${HEAD}<Relationships xmlns="${PKG_REL}">` +
-        `<Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/>` +
-        `<Relationship Id="rId2" Type="${PKG_REL}/metadata/core-properties" Target="docProps/core.xml"/></Relationships>`,
-    ],
-    [
-      "docProps/core.xml",
-      `${HEAD}<cp:coreProperties xmlns:cp="${PKG_REL.replace("relationships", "metadata/core-properties")}" ` +
-        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
-        `<dc:title>${xmlText(title)}</dc:title><dc:creator>pelatihan</dc:creator>` +
-        `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created>` +
-        `<dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified></cp:coreProperties>`,
-    ],
-    [
-      "xl/workbook.xml",
-      `${HEAD}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><bookViews><workbookView/></bookViews>` +
-        `<sheets><sheet name="${SHEET}" sheetId="1" r:id="rId1"/></sheets><definedNames>` +
-        `<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'${SHEET}'!$A$1:${last}</definedName>` +
-        `<definedName name="_xlnm.Print_Titles" localSheetId="0">'${SHEET}'!$1:$1</definedName>` +
-        "</definedNames></workbook>",
-    ],
-    [
-      "xl/_rels/workbook.xml.rels",
-      `${HEAD}<Relationships xmlns="${PKG_REL}">` +
-        `<Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>` +
-        `<Relationship Id="rId2" Type="${REL}/styles" Target="styles.xml"/>` +
-        `<Relationship Id="rId3" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
-    ],
-    ["xl/styles.xml", STYLES],
-  ];
   const sst = new SharedStrings();
   const sheet = chunked(sheetXml(t, meta.confidential, sst));
-  const entries: ZipEntry[] = files.map(([name, text]) => ({ name, data: [Buffer.from(text, "utf8")] }));
-  entries.push({ name: "xl/worksheets/sheet1.xml", data: sheet }, { name: "xl/sharedStrings.xml", data: sst.document() });
-  return zip(entries, meta.date);
+  return xlsxPackage({
+    title: meta.confidential ? `${meta.title} (${CONFIDENTIAL})` : meta.title,
+    when: `${meta.date}T00:00:00Z`,
+    sheets: [
+      {
+        name: SHEET,
+        data: sheet,
+        names: [
+          ["_xlnm._FilterDatabase", `${sheetRef(SHEET)}$A$1:${last}`],
+          ["_xlnm.Print_Titles", `${sheetRef(SHEET)}$1:$1`],
+        ],
+      },
+    ],
+    styles: STYLES,
+    sharedStrings: sst.document(),
+  });
 }
