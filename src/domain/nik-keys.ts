@@ -3,13 +3,9 @@
  * 8-digit halves plus its packed breakdown key in growable typed arrays (12 bytes a row, no
  * strings), and the year's set of people is an open-addressing table over the halves.
  */
-const EMPTY = 0xffffffff;
+import { NikTable } from "./nik-table.js";
 
-function half(nik: string, from: number): number {
-  let n = 0;
-  for (let i = from; i < from + 8; i++) n = n * 10 + (nik.charCodeAt(i) - 48);
-  return n;
-}
+const EMPTY = 0xffffffff;
 
 /** NIK halves and keys of one program's counted rows, in row order. */
 export class NikKeyList {
@@ -24,8 +20,8 @@ export class NikKeyList {
       this.data = next;
     }
     const o = this.length * 3;
-    this.data[o] = half(nik, 0);
-    this.data[o + 1] = half(nik, 8);
+    this.data[o] = NikTable.half(nik, 0);
+    this.data[o + 1] = NikTable.half(nik, 8);
     this.data[o + 2] = key;
     this.length++;
   }
