@@ -191,11 +191,12 @@ export class ListChecker {
   /** Checks logged NIKs against the table in row order. */
   private checkLog(log: { data: Uint32Array; length: number }, out: { seq: number; finding: Finding }[]): void {
     const t = log.data;
+    const mode = this.mode;
     for (let o = 0; o < log.length; o += 4) {
       const first = this.niks.addHalves(t[o] as number, t[o + 1] as number, t[o + 2] as number);
       if (first === undefined) continue;
-      if (this.mode.kind === "batched") this.mode.onDuplicate?.(t[o + 2] as number);
-      if (this.mode.kind === "batched" && this.duplicatesMade >= this.mode.keep) {
+      if (mode.kind === "batched") mode.onDuplicate?.(t[o + 2] as number);
+      if (mode.kind === "batched" && this.duplicatesMade >= mode.keep) {
         this.duplicatesNotKept++;
         continue;
       }

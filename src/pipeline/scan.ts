@@ -30,16 +30,20 @@ function villageMatcher(region: string): Promise<VillageMatcher> {
   return m;
 }
 
-/** NIKs of one list (valid ones), for checks across programs. */
+/** About one person per 96 bytes of list: NIK tables are sized once from it, not grown. */
+const rowsOf = (size: number): number => Math.ceil(size / 96);
+
+/** NIKs of one list (valid ones), for checks across programs; the list's size when known. */
 export interface ScanExtras {
   niks?: NikTable;
+  size?: number;
 }
 
 export async function scanList(ws: Workspace, program: Program, opts: ScanOptions = {}, extras: ScanExtras = {}): Promise<ListResult> {
   const file = displayPath(ws.cwd, program.participantsPath);
   const districts = ws.areas.districtsOf(program.region);
   const matchDistrict = createDistrictMatcher(districts).match;
-  const size = await stat(program.participantsPath).then((s) => s.size, () => 0);
+  const size = extras.size ?? (await stat(program.participantsPath).then((s) => s.size, () => 0));
   // Findings only (no rows kept or handed out): a big list is read in two parts at once. The
   // worker thread starts now, so that it has loaded its code by the time the header is read.
   const split = !opts.keep && !opts.onParticipant ? await splitPoint(program.participantsPath, size) : undefined;
@@ -49,7 +53,7 @@ export async function scanList(ws: Workspace, program: Program, opts: ScanOption
     throw e;
   };
   const villages = await villageMatcher(program.region).catch(stopOnError);
-  const niks = extras.niks ?? new NikTable(Math.ceil(size / 96));
+  const niks = extras.niks ?? new NikTable(rowsOf(size));
   // Rows not kept need no NIK_DUPLICATE mark as they are read: their NIKs are checked in
   // batches and the findings put in place once the list is read. Rows handed out wait for
   // their batch (a few thousand rows), so that they carry the mark.
@@ -283,13 +287,12 @@ export async function scanPrograms(ws: Workspace, opts: ScanOptions & { programs
   const perYear = new Map<number, number>();
   for (const p of programs) perYear.set(p.fiscalYear, (perYear.get(p.fiscalYear) ?? 0) + 1);
   const sizes = await Promise.all(programs.map((p) => stat(p.participantsPath).then((s) => s.size, () => 0)));
-  // about one person per 96 bytes of list: the tables are sized once, not grown
-  const rowsOf = (size: number): number => Math.ceil(size / 96);
   const rowsPerYear = new Map<number, number>();
   programs.forEach((p, i) => rowsPerYear.set(p.fiscalYear, (rowsPerYear.get(p.fiscalYear) ?? 0) + rowsOf(sizes[i] ?? 0)));
   for (const [i, program] of programs.entries()) {
-    const niks = new NikTable(rowsOf(sizes[i] ?? 0));
-    const r = await scanList(ws, program, opts, { niks });
+    const size = sizes[i] ?? 0;
+    const niks = new NikTable(rowsOf(size));
+    const r = await scanList(ws, program, opts, { niks, size });
     results.push(r);
     // a program alone in its year cannot repeat anyone: skip a pass over its NIKs
     if (r.fatal || (perYear.get(program.fiscalYear) ?? 0) < 2) continue;
