@@ -19,7 +19,7 @@ import {
   type PdfSection,
 } from "../report/roster-pdf-layout.js";
 import type { Profile } from "../report/roster-table.js";
-import { TextRuns } from "./pdf-text.js";
+import { PageCanvas, type Rgb } from "./pdf-canvas.js";
 import { CONFIDENTIAL } from "./xlsx-roster.js";
 
 export interface PdfPerson {
@@ -32,136 +32,130 @@ export interface PdfPerson {
   phone: string;
 }
 
-type Doc = PDFKit.PDFDocument;
-
 function fontDir(): string {
   const require = createRequire(import.meta.url);
   return join(dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf");
 }
 
-/** Widths and drawing through TextRuns (each text laid out once per font); `size` is the current font size. */
-class Measure {
-  readonly runs: TextRuns;
-  constructor(private readonly doc: Doc) {
-    this.runs = new TextRuns(doc);
-  }
+const BLACK: Rgb = [0, 0, 0];
+const GREY: Rgb = [0.267, 0.267, 0.267];
+const RED: Rgb = [0.69, 0, 0];
+const HEADER_FILL: Rgb = [0.851, 0.882, 0.949];
 
-  width(text: string): number {
-    return this.runs.width(text);
+/** Cuts text to fit a width at the canvas's font and size, with an ellipsis (rows have a fixed height). */
+function fit(c: PageCanvas, size: number, text: string, width: number): string {
+  // no DejaVu Sans Condensed glyph used here is wider than 0.95 em
+  if (text.length * size * 0.95 <= width || c.width(text) <= width) return text;
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (c.width(`${text.slice(0, mid)}…`) <= width) lo = mid;
+    else hi = mid - 1;
   }
-
-  /** Cuts text to fit a width, with an ellipsis (rows have a fixed height). */
-  fit(size: number, text: string, width: number): string {
-    // no DejaVu Sans Condensed glyph used here is wider than 0.95 em
-    if (text.length * size * 0.95 <= width || this.width(text) <= width) return text;
-    let lo = 0;
-    let hi = text.length;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.doc.widthOfString(`${text.slice(0, mid)}…`) <= width) lo = mid;
-      else hi = mid - 1;
-    }
-    return `${text.slice(0, lo)}…`;
-  }
+  return `${text.slice(0, lo)}…`;
 }
 
 const PAD = 3;
 
 /** Names are printed as written: a long one gets a smaller font (down to 6 pt) before it is cut. */
-function cell(doc: Doc, m: Measure, text: string, x: number, y: number, c: PdfColumn, h: number, size: number): void {
-  const room = c.width - 2 * PAD;
-  let t = m.fit(size, text, room);
+function cell(c: PageCanvas, font: string, text: string, x: number, y: number, col: PdfColumn, h: number, size: number): void {
+  const room = col.width - 2 * PAD;
+  c.font(font, size);
+  let t = fit(c, size, text, room);
   let used = size;
-  if (t !== text && c.key === "name") {
-    used = Math.max(6, Math.floor(((size * room) / m.width(text)) * 2) / 2);
-    doc.fontSize(used);
-    t = m.fit(used, text, room);
+  if (t !== text && col.key === "name") {
+    used = Math.max(6, Math.floor(((size * room) / c.width(text)) * 2) / 2);
+    c.font(font, used);
+    t = fit(c, used, text, room);
   }
   let tx = x + PAD;
-  if (c.align === "right") tx = x + c.width - PAD - m.width(t);
-  else if (c.align === "center") tx = x + (c.width - m.width(t)) / 2;
-  m.runs.draw(t, tx, y + (h - used) / 2 - 1);
-  if (used !== size) doc.fontSize(size);
+  if (col.align === "right") tx = x + col.width - PAD - c.width(t);
+  else if (col.align === "center") tx = x + (col.width - c.width(t)) / 2;
+  c.text(t, tx, y + (h - used) / 2 - 1);
 }
 
-function tableHeader(doc: Doc, m: Measure, s: PdfSection, y: number): void {
+function tableHeader(c: PageCanvas, s: PdfSection, y: number): void {
   let x = MARGIN.left;
-  const width = s.columns.reduce((n, c) => n + c.width, 0);
-  doc.rect(MARGIN.left, y, width, TABLE_HEADER).fillAndStroke("#d9e1f2", "#000000").fillColor("#000000");
-  doc.font("B").fontSize(8.5);
-  for (const c of s.columns) {
-    cell(doc, m, c.title, x, y, { ...c, align: "center" }, TABLE_HEADER, 8.5);
-    x += c.width;
+  const width = s.columns.reduce((n, col) => n + col.width, 0);
+  c.box(MARGIN.left, y, width, TABLE_HEADER, HEADER_FILL, 0.5);
+  c.fill(BLACK);
+  for (const col of s.columns) {
+    cell(c, "B", col.title, x, y, { ...col, align: "center" }, TABLE_HEADER, 8.5);
+    x += col.width;
   }
 }
 
 /** The grid of a page's rows: one path of lines instead of a rectangle per cell. */
-function grid(doc: Doc, s: PdfSection, top: number, rows: number): void {
-  const width = s.columns.reduce((n, c) => n + c.width, 0);
+function grid(c: PageCanvas, s: PdfSection, top: number, rows: number): void {
+  const width = s.columns.reduce((n, col) => n + col.width, 0);
   const bottom = top + rows * s.rowHeight;
-  for (let r = 1; r <= rows; r++) doc.moveTo(MARGIN.left, top + r * s.rowHeight).lineTo(MARGIN.left + width, top + r * s.rowHeight);
+  const lines: [number, number, number, number][] = [];
+  for (let r = 1; r <= rows; r++) lines.push([MARGIN.left, top + r * s.rowHeight, MARGIN.left + width, top + r * s.rowHeight]);
   let x = MARGIN.left;
-  doc.moveTo(x, top).lineTo(x, bottom);
-  for (const c of s.columns) {
-    x += c.width;
-    doc.moveTo(x, top).lineTo(x, bottom);
+  lines.push([x, top, x, bottom]);
+  for (const col of s.columns) {
+    x += col.width;
+    lines.push([x, top, x, bottom]);
   }
-  doc.stroke();
+  c.lines(lines, 0.5);
 }
 
-function row(doc: Doc, m: Measure, s: PdfSection, p: PdfPerson, no: number, y: number): void {
+function row(c: PageCanvas, s: PdfSection, p: PdfPerson, no: number, y: number): void {
   let x = MARGIN.left;
-  for (const c of s.columns) {
-    if (c.key === "signature") {
+  for (const col of s.columns) {
+    if (col.key === "signature") {
       // the usual daftar hadir zig-zag: odd numbers sign on the left, even on the right
-      doc.fontSize(7);
-      m.runs.draw(`${no}.`, x + (no % 2 === 1 ? 3 : c.width / 2 + 3), y + 3);
-      doc.fontSize(8.5);
+      c.font("R", 7).text(`${no}.`, x + (no % 2 === 1 ? 3 : col.width / 2 + 3), y + 3);
     } else {
-      const text = c.key === "no" ? `${no}` : p[c.key];
-      if (text !== "") cell(doc, m, text, x, y, c, s.rowHeight, 8.5);
+      const text = col.key === "no" ? `${no}` : p[col.key];
+      if (text !== "") cell(c, "R", text, x, y, col, s.rowHeight, 8.5);
     }
-    x += c.width;
+    x += col.width;
   }
 }
 
-function heading(doc: Doc, m: Measure, program: Program, s: PdfSection, first: boolean): number {
+function heading(c: PageCanvas, program: Program, s: PdfSection, first: boolean): number {
   const width = A4.width - MARGIN.left - MARGIN.right;
-  let y = MARGIN.top;
+  const y = MARGIN.top;
   if (!first) {
-    doc.font("B").fontSize(10);
-    m.runs.draw(m.fit(10, `${s.continued} - ${program.title}`, width), MARGIN.left, y);
+    c.font("B", 10).fill(BLACK);
+    c.text(fit(c, 10, `${s.continued} - ${program.title}`, width), MARGIN.left, y);
     return MARGIN.top + HEADING.next;
   }
-  doc.font("B").fontSize(14).text(s.heading, MARGIN.left, y, { width, align: "center", lineBreak: false });
-  y += 22;
-  doc.fontSize(11);
-  // the title gets two lines at most: the heading has a fixed height
-  const title = doc.heightOfString(program.title, { width }) > 30 ? m.fit(11, program.title, width * 1.9) : program.title;
-  doc.text(title, MARGIN.left, y, { width, align: "center", height: 30, ellipsis: true });
-  y += 32;
-  doc.font("R").fontSize(9.5);
+  // the title may take two lines: pdfkit lays out a section's first heading
+  c.font("B", 11);
+  const cut = fit(c, 11, program.title, width * 1.9);
+  c.viaPdfkit((doc) => {
+    doc.fillColor("#000000").font("B").fontSize(14).text(s.heading, MARGIN.left, y, { width, align: "center", lineBreak: false });
+    doc.fontSize(11);
+    // the title gets two lines at most: the heading has a fixed height
+    const title = doc.heightOfString(program.title, { width }) > 30 ? cut : program.title;
+    doc.text(title, MARGIN.left, y + 22, { width, align: "center", height: 30, ellipsis: true });
+  });
+  let ly = y + 54;
+  c.font("R", 9.5).fill(BLACK);
   for (const line of s.lines) {
-    doc.text(m.fit(9.5, line, width), MARGIN.left, y, { lineBreak: false });
-    y += 14;
+    c.text(fit(c, 9.5, line, width), MARGIN.left, ly);
+    ly += 14;
   }
   return MARGIN.top + HEADING.first;
 }
 
-function furniture(doc: Doc, m: Measure, program: Program, page: number, pages: number, confidential: boolean): void {
+function furniture(c: PageCanvas, program: Program, page: number, pages: number, confidential: boolean): void {
   const width = A4.width - MARGIN.left - MARGIN.right;
   const y = A4.height - MARGIN.bottom + 14;
-  doc.font("R").fontSize(8).fillColor("#444444");
-  m.runs.draw(m.fit(8, program.id, width / 2), MARGIN.left, y);
+  c.font("R", 8).fill(GREY);
+  c.text(fit(c, 8, program.id, width / 2), MARGIN.left, y);
   const label = `Halaman ${page} dari ${pages}`;
-  m.runs.draw(label, A4.width - MARGIN.right - m.width(label), y);
+  c.text(label, A4.width - MARGIN.right - c.width(label), y);
   if (confidential) {
-    doc.font("B").fontSize(9).fillColor("#b00000");
-    const x = MARGIN.left + (width - m.width(CONFIDENTIAL)) / 2;
-    m.runs.draw(CONFIDENTIAL, x, 20);
-    m.runs.draw(CONFIDENTIAL, x, y);
+    c.font("B", 9).fill(RED);
+    const x = MARGIN.left + (width - c.width(CONFIDENTIAL)) / 2;
+    c.text(CONFIDENTIAL, x, 20);
+    c.text(CONFIDENTIAL, x, y);
   }
-  doc.fillColor("#000000");
+  c.fill(BLACK);
 }
 
 export async function writeRosterPdf(file: string, program: Program, people: readonly PdfPerson[], profile: Profile): Promise<number> {
@@ -187,25 +181,23 @@ export async function writeRosterPdf(file: string, program: Program, people: rea
   doc.pipe(out);
   const sections = rosterSections(program, profile);
   const pages = planPages(sections, people.length);
-  const m = new Measure(doc);
+  const c = new PageCanvas(doc);
   pages.forEach((pg, i) => {
     const s = sections[pg.section] as PdfSection;
+    c.newPage();
     doc.addPage({ size: "A4", margin: 0 });
-    doc.lineWidth(0.5);
-    let y = heading(doc, m, program, s, pg.first);
-    tableHeader(doc, m, s, y);
+    let y = heading(c, program, s, pg.first);
+    tableHeader(c, s, y);
     y += TABLE_HEADER;
-    if (people.length === 0) {
-      doc.font("R").fontSize(9).text("(belum ada peserta)", MARGIN.left + 4, y + 6, { lineBreak: false });
-    }
-    grid(doc, s, y, pg.to - pg.from);
-    doc.font("R").fontSize(8.5);
+    if (people.length === 0) c.font("R", 9).text("(belum ada peserta)", MARGIN.left + 4, y + 6);
+    grid(c, s, y, pg.to - pg.from);
     for (let r = pg.from; r < pg.to; r++) {
-      row(doc, m, s, people[r] as PdfPerson, r + 1, y);
+      row(c, s, people[r] as PdfPerson, r + 1, y);
       y += s.rowHeight;
     }
-    furniture(doc, m, program, i + 1, pages.length, profile === "internal");
+    furniture(c, program, i + 1, pages.length, profile === "internal");
   });
+  c.flush();
   doc.end();
   await done;
   return pages.length;

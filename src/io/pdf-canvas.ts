@@ -1,0 +1,240 @@
+/**
+ * Page content for pdfkit written as PDF operators directly, for documents of hundreds of
+ * pages of table rows (the roster's attendance sheets). pdfkit stays in charge of the
+ * document: pages, embedded font subsets, ToUnicode maps, compression. What it does per
+ * call is what costs: fontkit lays out every text (twice: measure, then draw), and every
+ * operator becomes its own buffer. Here:
+ * - a text is laid out once per font from its characters' glyphs, each looked up once
+ *   (no kerning or ligatures, as office printouts usually have; text that needs glyph
+ *   positioning, such as combining marks, goes through fontkit's full layout);
+ * - a page's operators are gathered in one string and handed to pdfkit once.
+ * Relies on pdfkit 0.x internals (_font, font.encode, page.fonts): the tests check the
+ * result by extracting the text again, and by rendering pages.
+ */
+
+interface Position {
+  xAdvance: number;
+  advanceWidth: number;
+  xOffset: number;
+  yOffset: number;
+}
+
+/** pdfkit's EmbeddedFont, as far as it is used here. */
+export interface FontInternals {
+  id: string;
+  ascender: number;
+  encode(text: string): [string[], Position[]];
+  ref(): unknown;
+}
+
+interface DocInternals {
+  _font: FontInternals;
+  page: { height: number; fonts: Record<string, unknown> };
+  addContent(s: string): unknown;
+}
+
+/** A text's glyphs as a show-text operator and its advance, in 1/1000 em (independent of the size). */
+interface Run {
+  show: string;
+  advance: number;
+}
+
+interface Glyph {
+  hex: string;
+  advance: number;
+}
+
+/** Two decimals: 1/7200 inch, far below what a printer shows. */
+const num = (n: number): string => String(Math.round(n * 100) / 100);
+
+/** The glyphs of one embedded font, each character and each text looked up once. */
+class FontGlyphs {
+  private readonly chars = new Map<number, Glyph | null>();
+  private readonly runs = new Map<string, Run | null>();
+
+  constructor(readonly font: FontInternals) {}
+
+  private glyph(code: number): Glyph | null {
+    let g = this.chars.get(code);
+    if (g !== undefined) return g;
+    g = null;
+    // surrogates need their pair; a zero advance is a combining mark that needs positioning
+    if (code < 0xd800 || code > 0xdfff) {
+      const [glyphs, pos] = this.font.encode(String.fromCharCode(code));
+      const p = pos[0];
+      if (glyphs.length === 1 && p && !p.xOffset && !p.yOffset && p.xAdvance > 0) g = { hex: glyphs[0] as string, advance: p.xAdvance };
+    }
+    this.chars.set(code, g);
+    return g;
+  }
+
+  /** null: the text needs glyph offsets, and pdfkit's text() draws it. */
+  run(text: string): Run | null {
+    let r = this.runs.get(text);
+    if (r !== undefined) return r;
+    r = this.simple(text) ?? this.laidOut(text);
+    if (this.runs.size < 100_000) this.runs.set(text, r);
+    return r;
+  }
+
+  private simple(text: string): Run | null {
+    let hex = "";
+    let advance = 0;
+    for (let i = 0; i < text.length; i++) {
+      const g = this.glyph(text.charCodeAt(i));
+      if (g === null) return null;
+      hex += g.hex;
+      advance += g.advance;
+    }
+    return { show: `<${hex}> Tj`, advance };
+  }
+
+  /** fontkit's full layout, kerning included, as pdfkit's own text() writes it. */
+  private laidOut(text: string): Run | null {
+    const [glyphs, pos] = this.font.encode(text);
+    const parts: string[] = [];
+    let advance = 0;
+    let last = 0;
+    for (let i = 0; i < pos.length; i++) {
+      const p = pos[i] as Position;
+      if (p.xOffset || p.yOffset) return null;
+      advance += p.xAdvance;
+      if (p.xAdvance !== p.advanceWidth || i === pos.length - 1) {
+        parts.push(`<${glyphs.slice(last, i + 1).join("")}> ${num(p.advanceWidth - p.xAdvance)}`);
+        last = i + 1;
+      }
+    }
+    return { show: `[${parts.join(" ")}] TJ`, advance };
+  }
+}
+
+export type Rgb = readonly [number, number, number];
+
+/**
+ * Draws on the current pdfkit page in its top-down coordinates (y grows downwards, as in
+ * pdfkit). Operators are kept until flush(), which also runs before anything pdfkit draws
+ * itself (through `viaPdfkit`), so the painting order is the order of the calls.
+ */
+export class PageCanvas {
+  private readonly fonts = new Map<string, FontGlyphs>();
+  private current: FontGlyphs | undefined;
+  private name = "";
+  private size = 0;
+  private ops = "";
+  /** What the operators in `ops` have set: emitted again after a flush. */
+  private setFont = "";
+  private setFill = "";
+  private used = new Set<FontGlyphs>();
+
+  constructor(private readonly doc: PDFKit.PDFDocument) {}
+
+  private get d(): DocInternals {
+    return this.doc as unknown as DocInternals;
+  }
+
+  /** A font registered with doc.registerFont, at a size. */
+  font(name: string, size: number): this {
+    if (name !== this.name) {
+      let f = this.fonts.get(name);
+      if (!f) {
+        this.doc.font(name);
+        this.fonts.set(name, (f = new FontGlyphs(this.d._font)));
+      }
+      this.current = f;
+      this.name = name;
+    }
+    this.size = size;
+    return this;
+  }
+
+  private get glyphs(): FontGlyphs {
+    if (!this.current) throw new Error("PageCanvas: no font set");
+    return this.current;
+  }
+
+  /** Width of a text at the current font and size. */
+  width(text: string): number {
+    const r = this.glyphs.run(text);
+    if (r === null) return this.doc.font(this.name).fontSize(this.size).widthOfString(text);
+    return (r.advance * this.size) / 1000;
+  }
+
+  fill(rgb: Rgb): this {
+    const op = `${rgb.map((c) => num(c)).join(" ")} rg`;
+    if (op !== this.setFill) {
+      this.begin();
+      this.ops += `${op}\n`;
+      this.setFill = op;
+    }
+    return this;
+  }
+
+  /** One line of text with its top at `y`, like doc.text(text, x, y, { lineBreak: false }). */
+  text(text: string, x: number, y: number): void {
+    if (text === "") return;
+    const f = this.glyphs;
+    const r = f.run(text);
+    if (r === null) {
+      const [red, green, blue] = this.fillRgb();
+      this.viaPdfkit((doc) => doc.font(this.name).fontSize(this.size).fillColor([red * 255, green * 255, blue * 255]).text(text, x, y, { lineBreak: false }));
+      return;
+    }
+    this.begin();
+    this.used.add(f);
+    const tf = `/${f.font.id} ${num(this.size)} Tf `;
+    const baseline = this.d.page.height - y - (f.font.ascender / 1000) * this.size;
+    this.ops += `BT ${tf === this.setFont ? "" : tf}1 0 0 1 ${num(x)} ${num(baseline)} Tm ${r.show} ET\n`;
+    this.setFont = tf;
+  }
+
+  /** Straight lines, stroked black at `width` in one path. */
+  lines(segments: readonly (readonly [number, number, number, number])[], width: number): void {
+    this.begin();
+    const h = this.d.page.height;
+    let path = `${num(width)} w 0 G\n`;
+    for (const [x1, y1, x2, y2] of segments) path += `${num(x1)} ${num(h - y1)} m ${num(x2)} ${num(h - y2)} l\n`;
+    this.ops += `${path}S\n`;
+  }
+
+  /** A rectangle filled with `rgb` and outlined black at `width`. */
+  box(x: number, y: number, w: number, h: number, rgb: Rgb, width: number): void {
+    this.fill(rgb);
+    const top = this.d.page.height - y - h;
+    this.ops += `${num(width)} w 0 G ${num(x)} ${num(top)} ${num(w)} ${num(h)} re B\n`;
+  }
+
+  /** Lets pdfkit draw (headings with wrapping, text that needs full layout) after what is drawn so far. */
+  viaPdfkit(draw: (doc: PDFKit.PDFDocument) => void): void {
+    this.flush();
+    draw(this.doc);
+  }
+
+  private fillRgb(): [number, number, number] {
+    const m = /^([\d.]+) ([\d.]+) ([\d.]+) rg$/.exec(this.setFill);
+    return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
+  }
+
+  private begin(): void {
+    if (this.ops !== "") return;
+    // pdfkit's pages are flipped to top-down; the operators here use PDF's own coordinates
+    const fill = this.setFill;
+    this.ops = `q 1 0 0 -1 0 ${num(this.d.page.height)} cm\n${fill === "" ? "" : `${fill}\n`}`;
+    this.setFont = "";
+  }
+
+  /** Hands what is drawn to the current page. Call before the next page is added. */
+  flush(): void {
+    if (this.ops === "") return;
+    const page = this.d.page;
+    for (const f of this.used) page.fonts[f.font.id] ??= f.font.ref();
+    this.used = new Set();
+    this.d.addContent(`${this.ops}Q`);
+    this.ops = "";
+  }
+
+  /** A new page: the fill colour starts black again. */
+  newPage(): void {
+    this.flush();
+    this.setFill = "";
+  }
+}
