@@ -1,0 +1,62 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Program } from "../../src/domain/program.js";
+import { writeRosterPdf, type PdfPerson } from "../../src/io/pdf-roster.js";
+import { pdfPages } from "../helpers/pdf-text.js";
+
+const program = {
+  id: "uji-pdf",
+  title: "Pelatihan Uji",
+  organizer: "Dinas Uji",
+  venue: "Balai Uji",
+  start: "2022-11-07",
+  end: "2022-11-07",
+  days: 1,
+} as Program;
+
+const person = (name: string, n: number): PdfPerson => ({
+  name,
+  nik: `3514********${String(n).padStart(4, "0")}`,
+  sex: "P",
+  district: "Purwodadi",
+  village: "Capang",
+  phone: "",
+});
+
+async function draw(people: PdfPerson[]): Promise<string[]> {
+  const file = join(mkdtempSync(join(tmpdir(), "pdf-")), "x.pdf");
+  await writeRosterPdf(file, program, people, "public");
+  return pdfPages(readFileSync(file));
+}
+
+describe("roster PDF text", () => {
+  it("draws plain names, names with combining marks, astral characters and long names", async () => {
+    const combining = "Jose\u0301 Marti\u0301nez";
+    const names = ["Siti Rahayu", combining, "Ni Luh Putu Ayu 𝓐", "Raden Ajeng Kartika Dewi Sekar Arum Wulandari Puspitaningrum Hadiningrat Kusumawardhani"];
+    const pages = await draw(names.map(person));
+    const all = pages.join(" ");
+    expect(all).toContain("Siti Rahayu");
+    // a combining mark is drawn through fontkit's full layout; extraction may compose it
+    expect(all.normalize("NFC")).toContain("José Martínez");
+    expect(all).toContain("Ni Luh Putu Ayu");
+    expect(all).toContain("3514********0002");
+    // a very long name is printed smaller, then cut with an ellipsis, never over the next column
+    expect(all).toMatch(/Raden Ajeng Kartika Dewi[^…]*…/);
+    expect(all).toContain("Halaman 1 dari 2");
+    expect(pages[1]).toContain("Hari ke-1 dari 1: Senin, 7 November 2022");
+  });
+
+  it("gives the same bytes for the same input", async () => {
+    const people = Array.from({ length: 60 }, (_, i) => person(`Peserta ${i + 1}`, i + 1));
+    const a = join(mkdtempSync(join(tmpdir(), "pdf-")), "a.pdf");
+    const b = join(mkdtempSync(join(tmpdir(), "pdf-")), "b.pdf");
+    await writeRosterPdf(a, program, people, "internal");
+    await writeRosterPdf(b, program, people, "internal");
+    expect(readFileSync(a).equals(readFileSync(b))).toBe(true);
+    const pages = await pdfPages(readFileSync(a));
+    for (const p of pages) expect(p).toContain("RAHASIA - untuk keperluan internal");
+    expect(pages.join(" ")).toContain("Peserta 60");
+  });
+});
