@@ -31,7 +31,8 @@ export function fillGroupMinimums(s: Seats, lists: DistrictLists): void {
       if (s.full || !s.anyNeedy()) break;
       let best: { pos: number; restricted: boolean; helps: number } | undefined;
       for (const [d, list] of lists) {
-        if (s.districtCount(d) > 0) continue;
+        // a kecamatan with nobody left in a needy group would be read to its end for nothing
+        if (s.districtCount(d) > 0 || !s.offersNeeded(d)) continue;
         for (const pos of list) {
           const a = s.eligible[pos];
           if (!a) continue;
@@ -63,30 +64,34 @@ export function fillGroupMinimums(s: Seats, lists: DistrictLists): void {
  */
 export function coverDistricts(s: Seats, lists: DistrictLists): void {
   const groups = s.rules.groups;
+  // only a group maximum makes a kecamatan's members matter beyond the first takeable one
+  const capped = groups.some((rule) => rule.max !== undefined);
   for (;;) {
     if (s.full) break;
-    const open: { d: string; takeable: number[]; onlyIn: boolean[] }[] = [];
+    const open: { d: string; first: number; list: readonly number[]; onlyIn: boolean[] }[] = [];
     for (const [d, list] of lists) {
       if (s.districtCount(d) > 0) continue;
-      const takeable = list.filter((pos) => s.takeable(pos));
-      if (takeable.length === 0) continue;
-      const onlyIn = groups.map((_, g) => takeable.every((pos) => s.eligible[pos]?.groups[g] === true));
-      open.push({ d, takeable, onlyIn });
+      const first = list.find((pos) => s.takeable(pos));
+      if (first === undefined) continue;
+      const onlyIn = capped ? groups.map((_, g) => list.every((pos) => !s.takeable(pos) || s.eligible[pos]?.groups[g] === true)) : [];
+      open.push({ d, first, list, onlyIn });
     }
     if (open.length === 0) break;
-    open.sort((x, y) => (x.takeable[0] ?? 0) - (y.takeable[0] ?? 0));
+    open.sort((x, y) => x.first - y.first);
     const next = open[0];
     if (!next) break;
-    const demand = groups.map((_, g) => open.filter((o) => o !== next && o.onlyIn[g]).length);
-    const safe = (pos: number): boolean => {
-      const a = s.eligible[pos];
-      return groups.every((rule, g) => {
-        if (!a?.groups[g] || rule.max === undefined) return true;
-        return rule.max - (s.perGroup[g] ?? 0) - 1 >= (demand[g] ?? 0);
-      });
-    };
-    const pos = next.takeable.find(safe) ?? next.takeable[0];
-    if (pos === undefined) break;
+    let pos = next.first;
+    if (capped) {
+      const demand = groups.map((_, g) => open.filter((o) => o !== next && o.onlyIn[g]).length);
+      const safe = (p: number): boolean => {
+        const a = s.eligible[p];
+        return groups.every((rule, g) => {
+          if (!a?.groups[g] || rule.max === undefined) return true;
+          return rule.max - (s.perGroup[g] ?? 0) - 1 >= (demand[g] ?? 0);
+        });
+      };
+      pos = next.list.find((p) => s.takeable(p) && safe(p)) ?? next.first;
+    }
     s.take(pos, "coverage");
   }
 }

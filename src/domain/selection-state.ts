@@ -94,6 +94,12 @@ export class Seats {
     return this.rules.groups.some((_, g) => this.needy(g));
   }
 
+  /** Whether kecamatan `d` still has someone not chosen in a group that needs members. */
+  offersNeeded(d: string): boolean {
+    const u = this.unchosen.get(d);
+    return u !== undefined && u.some((n, g) => n > 0 && this.needy(g));
+  }
+
   /** Number of groups with an unmet minimum that this applicant would count for. */
   helps(a: Applicant): number {
     let n = 0;

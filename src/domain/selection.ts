@@ -32,39 +32,40 @@ export function selectParticipants(applicants: readonly Applicant[], rules: Sele
   coverDistricts(s, lists);
   fillInOrder(s);
 
-  const decisions = new Map<number, Decision>();
+  // by applicant index (0-based row order, so an array and not a map of 100,000 entries)
+  const decisions: (Decision | undefined)[] = [];
   s.order.forEach((pos, i) => {
     const a = eligible[pos] as Applicant;
     const r = s.reasons.get(pos);
-    decisions.set(a.index, { index: a.index, status: "peserta", rank: i + 1, reason: r?.reason ?? "", phase: r?.phase ?? "fill" });
+    decisions[a.index] = { index: a.index, status: "peserta", rank: i + 1, reason: r?.reason ?? "", phase: r?.phase ?? "fill" };
   });
   let reserves = 0;
   eligible.forEach((a, pos) => {
     if (s.chosen[pos]) return;
     reserves++;
-    decisions.set(a.index, {
+    decisions[a.index] = {
       index: a.index,
       status: "cadangan",
       rank: s.order.length + reserves,
       reason: `${reserveCause(s, pos)}, cadangan ke-${reserves}`,
-    });
+    };
   });
   let ineligible = 0;
   let invalid = 0;
   for (const a of applicants) {
-    if (decisions.has(a.index)) continue;
+    if (decisions[a.index] !== undefined) continue;
     if (a.state === "invalid" || a.district === undefined) {
       invalid++;
       const why = a.reasons.length > 0 ? a.reasons.join(", ") : "kecamatan tidak dikenal";
-      decisions.set(a.index, { index: a.index, status: "tidak_memenuhi_syarat", reason: `data tidak valid: ${why}` });
+      decisions[a.index] = { index: a.index, status: "tidak_memenuhi_syarat", reason: `data tidak valid: ${why}` };
     } else {
       ineligible++;
-      decisions.set(a.index, { index: a.index, status: "tidak_memenuhi_syarat", reason: a.reasons.join("; ") || "tidak memenuhi syarat" });
+      decisions[a.index] = { index: a.index, status: "tidak_memenuhi_syarat", reason: a.reasons.join("; ") || "tidak memenuhi syarat" };
     }
   }
   const groups = groupOutcomes(s);
   return {
-    decisions: applicants.map((a) => decisions.get(a.index) as Decision),
+    decisions: applicants.map((a) => decisions[a.index] as Decision),
     seats: rules.seats,
     selected: s.order.length,
     reserves,
@@ -110,7 +111,7 @@ function shortfalls(s: Seats, groups: GroupOutcome[], lists: ReadonlyMap<string,
   return out;
 }
 
-function districtOutcomes(applicants: readonly Applicant[], decisions: ReadonlyMap<number, Decision>): DistrictOutcome[] {
+function districtOutcomes(applicants: readonly Applicant[], decisions: readonly (Decision | undefined)[]): DistrictOutcome[] {
   const m = new Map<string, DistrictOutcome>();
   for (const a of applicants) {
     if (!a.district) continue;
@@ -118,7 +119,7 @@ function districtOutcomes(applicants: readonly Applicant[], decisions: ReadonlyM
     if (!o) m.set(a.district.code, (o = { district: a.district, applicants: 0, eligible: 0, selected: 0, reserves: 0 }));
     o.applicants++;
     if (a.state === "eligible") o.eligible++;
-    const st = decisions.get(a.index)?.status;
+    const st = decisions[a.index]?.status;
     if (st === "peserta") o.selected++;
     else if (st === "cadangan") o.reserves++;
   }
