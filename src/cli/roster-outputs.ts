@@ -4,17 +4,12 @@
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { maskNik } from "../domain/nik.js";
-import type { Participant } from "../domain/participant.js";
 import type { Program } from "../domain/program.js";
-import type { Decision, Selection } from "../domain/selection-types.js";
+import type { Selection } from "../domain/selection-types.js";
 import { writeFileAtomic, writeViaTemp } from "../io/atomic-write.js";
-import { csvDocument } from "../io/csv-write.js";
-import type { PdfPerson } from "../io/pdf-roster.js";
-import { rosterXlsx } from "../io/xlsx-roster.js";
 import type { ListResult } from "../pipeline/types.js";
+import { rosterOrder, type PdfPerson, type Profile, type RosterRows } from "../report/roster-rows.js";
 import { rosterSummaryMarkdown } from "../report/roster-summary.js";
-import { rosterOrder, rosterTable, type Profile, type RosterRow } from "../report/roster-table.js";
 
 export const FILES = {
   csv: "daftar-peserta.csv",
@@ -23,16 +18,10 @@ export const FILES = {
   md: "ringkasan-seleksi.md",
 } as const;
 
-export interface RosterOptions {
-  outDir: string;
-  profile: Profile;
-  delimiter: string;
-}
-
 export interface Planned {
   program: Program;
   dir: string;
-  csv: string;
+  csv: Buffer;
   xlsx: Buffer;
   md: string;
   /** The peserta as the PDF shows them, in rank order. */
@@ -40,54 +29,32 @@ export interface Planned {
   selection: Selection;
 }
 
-function pdfPerson(p: Participant, profile: Profile): PdfPerson {
-  return {
-    name: p.name,
-    nik: profile === "public" ? maskNik(p.nik) : p.nik,
-    sex: p.sex ?? "",
-    district: p.district?.name ?? p.districtText,
-    village: p.village?.name ?? p.villageText,
-    phone: profile === "internal" ? (p.phone ?? "") : "",
-  };
-}
-
-export function rosterRows(r: ListResult, selection: Selection): RosterRow[] {
-  return rosterOrder(r.participants.map((participant, i) => ({ participant, decision: selection.decisions[i] as Decision })));
-}
-
-function pdfPeople(rows: readonly RosterRow[], profile: Profile): PdfPerson[] {
-  return rows.filter((x) => x.decision.status === "peserta").map((x) => pdfPerson(x.participant, profile));
-}
-
-/** `rows`: in roster order (rosterRows). */
-export function planRoster(r: ListResult, selection: Selection, rows: readonly RosterRow[], opts: RosterOptions): Planned {
+/** `rows`: the list's rows as rendered while it was read, in list order, one per decision. */
+export function planRoster(r: ListResult, selection: Selection, rows: RosterRows, outDir: string, profile: Profile): Planned {
   const program = r.program;
-  const table = rosterTable(r.header, r.columns, rows, opts.profile);
-  const dir = join(opts.outDir, program.id);
-  const confidential = opts.profile === "internal";
+  const order = rosterOrder(selection.decisions);
   const md = rosterSummaryMarkdown({
     program,
     selection,
     regionName: r.coverage?.regionName ?? program.region,
     districts: r.coverage?.districts ?? [],
-    profile: opts.profile,
+    profile,
     files: Object.values(FILES),
   });
   return {
     program,
-    dir,
-    csv: csvDocument(table.header, table.rows, opts.delimiter),
-    xlsx: rosterXlsx(table, { title: program.title, date: program.start, confidential }),
+    dir: join(outDir, program.id),
+    csv: rows.csvDocument(order, selection.decisions),
+    xlsx: rows.xlsxDocument(order, selection.decisions, { title: program.title, date: program.start, confidential: profile === "internal" }),
     md,
-    people: pdfPeople(rows, opts.profile),
+    people: rows.pdfPeople(order, selection.decisions),
     selection,
   };
 }
 
-async function differs(file: string, next: string | Buffer): Promise<boolean> {
+async function differs(file: string, next: Buffer): Promise<boolean> {
   const old = await readFile(file).catch(() => undefined);
-  if (old === undefined) return false;
-  return !old.equals(typeof next === "string" ? Buffer.from(next, "utf8") : next);
+  return old !== undefined && !old.equals(next);
 }
 
 /**

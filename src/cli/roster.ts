@@ -4,7 +4,10 @@
  */
 import { resolve } from "node:path";
 import type { Finding } from "../domain/findings.js";
-import { ROW_ERROR_CODES, SETTLED_BY_SELECTION, selectionRules, toApplicants } from "../domain/roster-applicants.js";
+import type { Participant } from "../domain/participant.js";
+import type { Program } from "../domain/program.js";
+import { applicantMaker, ROW_ERROR_CODES, SETTLED_BY_SELECTION, selectionRules } from "../domain/roster-applicants.js";
+import type { Applicant } from "../domain/selection-types.js";
 import { selectParticipants } from "../domain/selection.js";
 import { OutputError } from "../errors.js";
 import { scanPrograms } from "../pipeline/scan.js";
@@ -12,10 +15,10 @@ import type { ListResult } from "../pipeline/types.js";
 import { displayPath, openWorkspace } from "../pipeline/workspace.js";
 import { renderFindingsText } from "../report/findings-text.js";
 import { shortfallText } from "../report/roster-summary.js";
-import type { Profile } from "../report/roster-table.js";
+import { RosterRows, type Profile } from "../report/roster-rows.js";
 import { asLang, useColor } from "./options.js";
 import { progressReporter } from "./progress.js";
-import { conflicts, FILES, planRoster, rosterRows, writeRoster, type Planned } from "./roster-outputs.js";
+import { conflicts, FILES, planRoster, writeRoster, type Planned } from "./roster-outputs.js";
 
 function blocks(f: Finding, skipInvalid: boolean): boolean {
   if (f.severity !== "error" || SETTLED_BY_SELECTION.has(f.code)) return false;
@@ -35,7 +38,25 @@ export async function runRoster(files: string[], opts: Record<string, unknown>):
   const skipInvalid = opts.skipInvalid === true;
   const ws = await openWorkspace(files);
   const progress = progressReporter(process.stderr);
-  const results = await scanPrograms(ws, { keep: true, ...(progress ? { onProgress: progress.update } : {}) });
+  const delimiter = opts.delimiter === ";" ? ";" : ",";
+  // each row is rendered and reduced to its applicant record as it is read (RosterRows)
+  const lists = new Map<Program, { rows: RosterRows; applicants: Applicant[]; applicant: (p: Participant) => Applicant }>();
+  const results = await scanPrograms(ws, {
+    onHeader(header, columns, program) {
+      const index = new Map<string, number>();
+      columns.forEach((c, i) => {
+        if (c !== undefined && !index.has(c)) index.set(c, i);
+      });
+      lists.set(program, { rows: new RosterRows(header, columns, profile, delimiter), applicants: [], applicant: applicantMaker(program, index) });
+    },
+    onParticipant(p, program) {
+      const l = lists.get(program);
+      if (!l) return;
+      l.rows.add(p);
+      l.applicants.push(l.applicant(p));
+    },
+    ...(progress ? { onProgress: progress.update } : {}),
+  });
   progress?.done();
 
   const stops = results.map((r) => blocking(r, skipInvalid));
@@ -57,12 +78,10 @@ export async function runRoster(files: string[], opts: Record<string, unknown>):
   }
 
   const outDir = resolve(ws.cwd, typeof opts.out === "string" ? opts.out : "out");
-  const delimiter = opts.delimiter === ";" ? ";" : ",";
-  const ro = { outDir, profile, delimiter };
   const plans: Planned[] = results.map((r) => {
-    const applicants = toApplicants(r.program, r.participants, columnIndex(r));
-    const selection = selectParticipants(applicants, selectionRules(r.program));
-    return planRoster(r, selection, rosterRows(r, selection), ro);
+    const l = lists.get(r.program) ?? { rows: new RosterRows(r.header, r.columns, profile, delimiter), applicants: [] };
+    const selection = selectParticipants(l.applicants, selectionRules(r.program));
+    return planRoster(r, selection, l.rows, outDir, profile);
   });
   if (!opts.force && !opts.dryRun) {
     const changed = (await Promise.all(plans.map(conflicts))).flat();
@@ -105,13 +124,4 @@ export async function runRoster(files: string[], opts: Record<string, unknown>):
     );
   }
   return 0;
-}
-
-/** canonical column -> cell index, from the list's header mapping. */
-function columnIndex(r: ListResult): Map<string, number> {
-  const m = new Map<string, number>();
-  r.columns.forEach((c, i) => {
-    if (c !== undefined && !m.has(c)) m.set(c, i);
-  });
-  return m;
 }

@@ -58,12 +58,25 @@ export function selectionRules(program: Program): SelectionRules {
   return rules;
 }
 
-/** `index` maps canonical column names to cell positions (for group fields that are plain columns). */
-export function toApplicants(program: Program, people: readonly Participant[], index: ReadonlyMap<string, number>): Applicant[] {
+const NO_REASONS: readonly string[] = Object.freeze([]);
+
+/**
+ * The applicant record of each participant, as the list is read. `index` maps canonical
+ * column names to cell positions (for group fields that are plain columns). Applicants in
+ * the same groups share one membership array.
+ */
+export function applicantMaker(program: Program, index: ReadonlyMap<string, number>): (p: Participant) => Applicant {
   const tests = program.quota.groups.map((q) => groupMatcher(q, index));
-  return people.map((p) => {
+  const shared = new Map<string, readonly boolean[]>();
+  const membership = (p: Participant): readonly boolean[] => {
     const groups = tests.map((t) => t(p));
-    const a: Applicant = { index: p.index, state: "eligible", groups, reasons: [] };
+    const key = groups.map((g) => (g ? "1" : "0")).join("");
+    let m = shared.get(key);
+    if (!m) shared.set(key, (m = Object.freeze(groups)));
+    return m;
+  };
+  return (p) => {
+    const a: Applicant = { index: p.index, state: "eligible", groups: membership(p), reasons: NO_REASONS };
     if (p.registeredAt !== undefined) a.registeredAt = p.registeredAt;
     if (p.district) a.district = p.district;
     if (p.errors.length > 0 || !p.district) {
@@ -75,5 +88,5 @@ export function toApplicants(program: Program, people: readonly Participant[], i
       a.reasons = p.ineligible.map((e) => e.reason);
     }
     return a;
-  });
+  };
 }

@@ -18,19 +18,11 @@ import {
   type PdfColumn,
   type PdfSection,
 } from "../report/roster-pdf-layout.js";
-import type { Profile } from "../report/roster-table.js";
+import type { PdfPerson, Profile } from "../report/roster-rows.js";
 import { PageCanvas, type Rgb } from "./pdf-canvas.js";
 import { CONFIDENTIAL } from "./xlsx-roster.js";
 
-export interface PdfPerson {
-  name: string;
-  /** Masked in the public profile. */
-  nik: string;
-  sex: string;
-  district: string;
-  village: string;
-  phone: string;
-}
+export type { PdfPerson };
 
 function fontDir(): string {
   const require = createRequire(import.meta.url);

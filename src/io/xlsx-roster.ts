@@ -5,21 +5,12 @@
  * header is bold, frozen, filtered and printed on every page; zip dates come from the
  * program, so the same roster gives the same bytes.
  */
+import { ByteWriter } from "./bytes.js";
 import { neutraliseCell } from "./csv-write.js";
 import { colName, HEAD, MAIN, REL, sheetRef, xlsxPackage, xmlText } from "./xlsx-package.js";
-import type { RosterTable } from "../report/roster-table.js";
 
 const SHEET = "Daftar Peserta";
 export const CONFIDENTIAL = "RAHASIA - untuk keperluan internal";
-
-/** Widths from the header and the first rows (a full scan of 100,000 rows gains nothing). */
-function widths(t: RosterTable): number[] {
-  return t.header.map((h, i) => {
-    let w = h.length + 2;
-    for (let r = 0; r < Math.min(t.rows.length, 500); r++) w = Math.max(w, (t.rows[r]?.[i]?.length ?? 0) + 1);
-    return Math.min(Math.max(w, 8), 60);
-  });
-}
 
 // alasan: a reserve's reason carries its rank ("cadangan ke-2001"), so it is unique too
 const UNIQUE_COLUMNS = new Set(["nik", "nama", "telepon", "tanggal_lahir", "catatan", "alasan"]);
@@ -71,41 +62,99 @@ function chunked(parts: Iterable<string>): Buffer[] {
   return out;
 }
 
-function* sheetXml(t: RosterTable, confidential: boolean, sst: SharedStrings): Generator<string> {
-  const cols = t.header.map((_, i) => colName(i));
-  const last = `${colName(t.header.length - 1)}${t.rows.length + 1}`;
-  const rankAt = t.kinds.indexOf("urutan");
-  // one-of-a-kind values (NIK, name, phone, birth date) are written in place: a shared
-  // string table of 100,000 unique texts costs more than it saves
-  const inline = t.kinds.map((k) => k === undefined || UNIQUE_COLUMNS.has(k));
-  yield `${HEAD}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`;
-  yield `<dimension ref="A1:${last}"/>`;
-  yield '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
-    '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>';
-  yield '<sheetFormatPr defaultRowHeight="15"/><cols>';
-  yield widths(t).map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("");
-  yield '</cols><sheetData><row r="1">';
-  yield t.header.map((h, i) => `<c r="${cols[i]}1" s="1" t="s"><v>${sst.ref(h)}</v></c>`).join("");
-  yield "</row>";
-  for (let r = 0; r < t.rows.length; r++) {
-    const row = t.rows[r] as string[];
-    const n = r + 2;
-    let x = `<row r="${n}">`;
-    for (let i = 0; i < row.length; i++) {
-      const v = row[i] ?? "";
-      if (v === "") continue;
-      // urutan is the one number: it sorts as a number in Excel
-      if (i === rankAt) x += `<c r="${cols[i]}${n}"><v>${Number(v)}</v></c>`;
-      else if (inline[i]) x += `<c r="${cols[i]}${n}" s="2" t="inlineStr"><is>${textElement(v)}</is></c>`;
-      else x += `<c r="${cols[i]}${n}" s="2" t="s"><v>${sst.ref(v)}</v></c>`;
-    }
-    yield `${x}</row>`;
+/** Column width from the longest text in it: at least 8, at most 60 characters. */
+export function columnWidth(header: string, longest: number): number {
+  return Math.min(Math.max(header.length + 2, longest + 1, 8), 60);
+}
+
+export interface XlsxMeta {
+  title: string;
+  /** yyyy-mm-dd: the workbook's created/modified date and every zip entry's date. */
+  date: string;
+  confidential: boolean;
+}
+
+/**
+ * The roster's one sheet, written a row at a time: a row's cells are rendered as soon as
+ * they are known (the list's columns while the list is read, status, urutan and alasan after
+ * the selection) and put together in roster order at the end. Cells carry no reference:
+ * each follows the one before it, and only a row's first cell is given its place (A5), so a
+ * row rendered before its rank is known needs no rewriting.
+ */
+export class RosterSheet {
+  private readonly sst = new SharedStrings();
+  private readonly kind: ("rank" | "inline" | "shared")[];
+
+  /** `kinds`: the canonical column of every column of the sheet, in order. */
+  constructor(readonly kinds: readonly (string | undefined)[]) {
+    // urutan is the one number: it sorts as a number in Excel; one-of-a-kind values (NIK,
+    // name, phone, birth date) are written in place: a shared string table of 100,000
+    // unique texts costs more than it saves
+    this.kind = kinds.map((k) => (k === "urutan" ? "rank" : k === undefined || UNIQUE_COLUMNS.has(k) ? "inline" : "shared"));
   }
-  yield `</sheetData><autoFilter ref="A1:${last}"/>`;
-  yield '<pageMargins left="0.4" right="0.4" top="0.7" bottom="0.7" header="0.3" footer="0.3"/>';
-  yield '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>';
-  const header = confidential ? `<oddHeader>&amp;C&amp;B${CONFIDENTIAL}</oddHeader>` : "";
-  yield `<headerFooter>${header}<oddFooter>&amp;CHalaman &amp;P dari &amp;N</oddFooter></headerFooter></worksheet>`;
+
+  /** The cells of `values`, the sheet's columns from `from` on; an empty value is an empty cell. */
+  cells(values: readonly string[], from = 0): string {
+    let x = "";
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i] as string;
+      const kind = this.kind[from + i];
+      if (v === "") x += '<c s="2"/>';
+      else if (kind === "rank") x += `<c><v>${Number(v)}</v></c>`;
+      else if (kind === "inline") x += `<c s="2" t="inlineStr"><is>${textElement(v)}</is></c>`;
+      else x += `<c s="2" t="s"><v>${this.sst.ref(v)}</v></c>`;
+    }
+    return x;
+  }
+
+  /**
+   * The workbook. `writeRows` writes the `count` rows after the header, each as
+   * rowStart(n), then its cells as cells() gave them without their first "<c", then "</row>";
+   * `widths`: each column's width in characters.
+   */
+  workbook(header: readonly string[], count: number, widths: readonly number[], meta: XlsxMeta, writeRows: (out: ByteWriter) => void): Buffer {
+    const lastCol = colName(header.length - 1);
+    const last = `${lastCol}${count + 1}`;
+    const out = new ByteWriter(count * 256);
+    out.write(`${HEAD}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`);
+    out.write(`<dimension ref="A1:${last}"/>`);
+    out.write(
+      '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
+        '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>',
+    );
+    out.write('<sheetFormatPr defaultRowHeight="15"/><cols>');
+    out.write(widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join(""));
+    out.write('</cols><sheetData><row r="1">');
+    out.write(header.map((h, i) => `<c r="${colName(i)}1" s="1" t="s"><v>${this.sst.ref(h)}</v></c>`).join(""));
+    out.write("</row>");
+    writeRows(out);
+    out.write(`</sheetData><autoFilter ref="A1:${last}"/>`);
+    out.write('<pageMargins left="0.4" right="0.4" top="0.7" bottom="0.7" header="0.3" footer="0.3"/>');
+    out.write('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+    const top = meta.confidential ? `<oddHeader>&amp;C&amp;B${CONFIDENTIAL}</oddHeader>` : "";
+    out.write(`<headerFooter>${top}<oddFooter>&amp;CHalaman &amp;P dari &amp;N</oddFooter></headerFooter></worksheet>`);
+    return xlsxPackage({
+      title: meta.confidential ? `${meta.title} (${CONFIDENTIAL})` : meta.title,
+      when: `${meta.date}T00:00:00Z`,
+      sheets: [
+        {
+          name: SHEET,
+          data: [out.bytes()],
+          names: [
+            ["_xlnm._FilterDatabase", `${sheetRef(SHEET)}$A$1:$${lastCol}$${count + 1}`],
+            ["_xlnm.Print_Titles", `${sheetRef(SHEET)}$1:$1`],
+          ],
+        },
+      ],
+      styles: STYLES,
+      sharedStrings: this.sst.document(),
+    });
+  }
+
+  /** The start of row n and of its first cell, which is the only one given its place (A5). */
+  static rowStart(n: number): string {
+    return `<row r="${n}"><c r="A${n}"`;
+  }
 }
 
 const STYLES =
@@ -120,31 +169,12 @@ const STYLES =
   '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>' +
   '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
 
-export interface XlsxMeta {
-  title: string;
-  /** yyyy-mm-dd: the workbook's created/modified date and every zip entry's date. */
-  date: string;
-  confidential: boolean;
-}
-
-export function rosterXlsx(t: RosterTable, meta: XlsxMeta): Buffer {
-  const last = `$${colName(t.header.length - 1)}$${t.rows.length + 1}`;
-  const sst = new SharedStrings();
-  const sheet = chunked(sheetXml(t, meta.confidential, sst));
-  return xlsxPackage({
-    title: meta.confidential ? `${meta.title} (${CONFIDENTIAL})` : meta.title,
-    when: `${meta.date}T00:00:00Z`,
-    sheets: [
-      {
-        name: SHEET,
-        data: sheet,
-        names: [
-          ["_xlnm._FilterDatabase", `${sheetRef(SHEET)}$A$1:${last}`],
-          ["_xlnm.Print_Titles", `${sheetRef(SHEET)}$1:$1`],
-        ],
-      },
-    ],
-    styles: STYLES,
-    sharedStrings: sst.document(),
+/** A whole roster table at once (small tables, tests): `rows` hold every column of `header`. */
+export function rosterXlsx(t: { header: readonly string[]; kinds: readonly (string | undefined)[]; rows: readonly (readonly string[])[] }, meta: XlsxMeta): Buffer {
+  const sheet = new RosterSheet(t.kinds);
+  const longest = t.header.map((_, i) => t.rows.reduce((n, r) => Math.max(n, r[i]?.length ?? 0), 0));
+  const rows = t.rows.map((r) => sheet.cells(r));
+  return sheet.workbook(t.header, rows.length, t.header.map((h, i) => columnWidth(h, longest[i] ?? 0)), meta, (out) => {
+    rows.forEach((cells, i) => out.write(`${RosterSheet.rowStart(i + 2)}${cells.slice(2)}</row>`));
   });
 }

@@ -6,7 +6,7 @@
  */
 import { addDays, formatRange, formatTanggal } from "../domain/dates.js";
 import type { Program } from "../domain/program.js";
-import type { Profile } from "./roster-table.js";
+import type { Profile } from "./roster-rows.js";
 
 export const A4 = { width: 595.28, height: 841.89 };
 export const MARGIN = { top: 46, bottom: 46, left: 40, right: 40 };

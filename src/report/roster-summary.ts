@@ -4,7 +4,7 @@ import type { AreaRef } from "../domain/participant.js";
 import type { Program } from "../domain/program.js";
 import type { Selection, Shortfall } from "../domain/selection-types.js";
 import { mdCell } from "./markdown.js";
-import type { Profile } from "./roster-table.js";
+import type { Profile } from "./roster-rows.js";
 
 export const CONFIDENTIAL_MD = "**RAHASIA - untuk keperluan internal**";
 

@@ -2,7 +2,12 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { rosterXlsx } from "../../src/io/xlsx-roster.js";
 import { csvDocument } from "../../src/io/csv-write.js";
-import type { RosterTable } from "../../src/report/roster-table.js";
+
+interface RosterTable {
+  header: string[];
+  kinds: string[];
+  rows: string[][];
+}
 
 const table: RosterTable = {
   header: ["NIK", "Nama", "Telepon", "status", "urutan", "alasan"],

@@ -1,0 +1,162 @@
+/**
+ * The roster's rows, rendered as the list is read. A provincial list has 100,000 applicants:
+ * keeping every participant with its cells until the selection is made costs more (in
+ * garbage collection) than writing all the documents. So each row is rendered at once into
+ * its CSV cells, its XLSX cells and the fields the PDF prints, and only those three strings
+ * are kept. After the selection, each row gets its status, urutan and alasan at the end, in
+ * roster order. CSV and XLSX always show the same columns: the list's own, minus the
+ * private ones in the public profile, then status, urutan and alasan.
+ */
+import { maskNik } from "../domain/nik.js";
+import type { Participant } from "../domain/participant.js";
+import type { Decision } from "../domain/selection-types.js";
+import { csvCell } from "../io/csv-write.js";
+import { ByteArena, ByteWriter } from "../io/bytes.js";
+import { columnWidth, RosterSheet, type XlsxMeta } from "../io/xlsx-roster.js";
+
+export type Profile = "public" | "internal";
+
+/** Columns a public document never shows (PDP: phone, birth date, health data). */
+const PRIVATE_COLUMNS = new Set(["telepon", "tanggal_lahir", "disabilitas"]);
+/** Columns the roster writes itself: any old ones in the list are replaced. */
+const ROSTER_COLUMNS = ["status", "urutan", "alasan"] as const;
+
+/** A participant as the PDF prints them. */
+export interface PdfPerson {
+  name: string;
+  /** Masked in the public profile. */
+  nik: string;
+  sex: string;
+  district: string;
+  village: string;
+  phone: string;
+}
+
+const SEP = "\u0000";
+
+/** Roster order: peserta 1..n, cadangan, then the others as they were in the list (ranks are 1..m). */
+export function rosterOrder(decisions: readonly Decision[]): Int32Array {
+  const order = new Int32Array(decisions.length);
+  let ranked = 0;
+  for (const d of decisions) if (d.rank !== undefined) ranked++;
+  let rest = ranked;
+  decisions.forEach((d, i) => {
+    if (d.rank === undefined) order[rest++] = i;
+    else order[d.rank - 1] = i;
+  });
+  return order;
+}
+
+export class RosterRows {
+  readonly header: string[];
+  readonly kinds: (string | undefined)[];
+  private readonly keep: number[];
+  private readonly nikAt: number;
+  private readonly sheet: RosterSheet;
+  // each row's rendered texts, as bytes: 100,000 rows are three buffers, not 300,000 strings
+  private readonly csv = new ByteArena();
+  private readonly xlsx = new ByteArena();
+  private readonly pdf = new ByteArena();
+  /** Longest text of each of the list's columns kept. */
+  private readonly longest: number[];
+
+  /** `header`: the list's header cells; `columns`: the canonical column of each. */
+  constructor(
+    header: readonly string[],
+    columns: readonly (string | undefined)[],
+    private readonly profile: Profile,
+    private readonly delimiter: string,
+  ) {
+    const keep: number[] = [];
+    header.forEach((_, i) => {
+      const c = columns[i];
+      if (c !== undefined && (ROSTER_COLUMNS as readonly string[]).includes(c)) return;
+      // a public document keeps only the columns we know to hold no private data
+      if (profile === "public" && (c === undefined || PRIVATE_COLUMNS.has(c))) return;
+      keep.push(i);
+    });
+    this.keep = keep;
+    this.nikAt = columns.indexOf("nik");
+    this.header = [...keep.map((i) => header[i] ?? ""), ...ROSTER_COLUMNS];
+    this.kinds = [...keep.map((i) => columns[i]), ...ROSTER_COLUMNS];
+    this.sheet = new RosterSheet(this.kinds);
+    this.longest = keep.map(() => 0);
+  }
+
+  get length(): number {
+    return this.csv.count;
+  }
+
+  /** Renders one participant, in list order. */
+  add(p: Participant): void {
+    const values = this.keep.map((i, k) => {
+      const v = p.cells[i] ?? "";
+      if (v.length > (this.longest[k] as number)) this.longest[k] = v.length;
+      return i === this.nikAt && this.profile === "public" ? maskNik(v) : v;
+    });
+    const d = this.delimiter;
+    let line = "";
+    for (let k = 0; k < values.length; k++) line += (k === 0 ? "" : d) + csvCell(values[k] as string, d);
+    this.csv.add(line);
+    this.xlsx.add(this.sheet.cells(values));
+    const nik = this.profile === "public" ? maskNik(p.nik) : p.nik;
+    const phone = this.profile === "internal" ? (p.phone ?? "") : "";
+    const fields = [p.name, nik, p.sex ?? "", p.district?.name ?? p.districtText, p.village?.name ?? p.villageText, phone];
+    this.pdf.add(fields.map((f) => (f.includes(SEP) ? f.replaceAll(SEP, "") : f)).join(SEP));
+  }
+
+  private static tail(d: Decision): [string, string, string] {
+    return [d.status, d.rank === undefined ? "" : String(d.rank), d.reason];
+  }
+
+  /** The CSV document (UTF-8 with BOM, CRLF), rows in `order`; `decisions` by row. */
+  csvDocument(order: Int32Array, decisions: readonly Decision[]): Buffer {
+    const d = this.delimiter;
+    const out = new ByteWriter(this.csv.length + order.length * 64);
+    out.write(`\uFEFF${this.header.map((h) => csvCell(h, d)).join(d)}\r\n`);
+    const keep = this.keep.length > 0;
+    for (const i of order) {
+      const [status, rank, reason] = RosterRows.tail(decisions[i] as Decision);
+      if (keep) this.csv.copyTo(i, out);
+      out.write(`${keep ? d : ""}${status}${d}${rank}${d}${csvCell(reason, d)}\r\n`);
+    }
+    return out.bytes();
+  }
+
+  /** The XLSX workbook, rows in `order`. */
+  xlsxDocument(order: Int32Array, decisions: readonly Decision[], meta: XlsxMeta): Buffer {
+    const from = this.longest.length;
+    // widths come first in the sheet: status, urutan and alasan are measured before any row is written
+    const longest = [...this.longest, 0, 0, 0];
+    for (const d of decisions) {
+      RosterRows.tail(d).forEach((v, k) => {
+        if (v.length > (longest[from + k] as number)) longest[from + k] = v.length;
+      });
+    }
+    const widths = this.header.map((h, k) => columnWidth(h, longest[k] ?? 0));
+    const sheet = this.sheet;
+    return sheet.workbook(this.header, order.length, widths, meta, (out) => {
+      let n = 1;
+      for (const i of order) {
+        out.write(RosterSheet.rowStart(++n));
+        const tail = sheet.cells(RosterRows.tail(decisions[i] as Decision), from);
+        // a row's cells start with "<c", which rowStart has written with the cell's place
+        if (from > 0) {
+          this.xlsx.copyTo(i, out, 2);
+          out.write(`${tail}</row>`);
+        } else out.write(`${tail.slice(2)}</row>`);
+      }
+    });
+  }
+
+  /** The peserta as the PDF shows them, in rank order. */
+  pdfPeople(order: Int32Array, decisions: readonly Decision[]): PdfPerson[] {
+    const people: PdfPerson[] = [];
+    for (const i of order) {
+      if ((decisions[i] as Decision).status !== "peserta") break;
+      const [name = "", nik = "", sex = "", district = "", village = "", phone = ""] = this.pdf.text(i).split(SEP);
+      people.push({ name, nik, sex, district, village, phone });
+    }
+    return people;
+  }
+}
