@@ -41,6 +41,25 @@ describe("roster XLSX", () => {
     expect([2, 3, 4].map((r) => ws?.getCell(`B${r}`).value)).toEqual([" Bangil ", "-5", "Tom & Jerry"]);
   });
 
+  it("puts every cell in its column when some cells are empty (cells after a row's first carry no reference)", async () => {
+    const t: RosterTable = {
+      header: ["nik", "nama", "telepon", "kecamatan", "status", "urutan", "alasan"],
+      kinds: ["nik", "nama", "telepon", "kecamatan", "status", "urutan", "alasan"],
+      rows: [
+        ["", "Ani", "", "Bangil", "peserta", "1", "terpilih"],
+        ["3514010101900003", "", "0343", "", "cadangan", "", ""],
+        ["", "", "", "", "", "", "x"],
+      ],
+    };
+    const ws = await read(rosterXlsx(t, { title: "Uji", date: "2022-11-07", confidential: false }));
+    const rows = [2, 3, 4].map((r) => ["A", "B", "C", "D", "E", "F", "G"].map((c) => ws.getCell(`${c}${r}`).value ?? ""));
+    expect(rows).toEqual([
+      ["", "Ani", "", "Bangil", "peserta", 1, "terpilih"],
+      ["3514010101900003", "", "0343", "", "cadangan", "", ""],
+      ["", "", "", "", "", "", "x"],
+    ]);
+  });
+
   it("writes NIK and phone numbers as text cells, urutan as a number", async () => {
     const ws = await read(rosterXlsx(table, { title: "Uji", date: "2022-11-07", confidential: false }));
     const nik = ws.getCell("A2");
