@@ -42,12 +42,12 @@ export async function runRoster(files: string[], opts: Record<string, unknown>):
   // each row is rendered and reduced to its applicant record as it is read (RosterRows)
   const lists = new Map<Program, { rows: RosterRows; applicants: Applicant[]; applicant: (p: Participant) => Applicant }>();
   const results = await scanPrograms(ws, {
-    onHeader(header, columns, program) {
+    onHeader(header, columns, program, size) {
       const index = new Map<string, number>();
       columns.forEach((c, i) => {
         if (c !== undefined && !index.has(c)) index.set(c, i);
       });
-      lists.set(program, { rows: new RosterRows(header, columns, profile, delimiter), applicants: [], applicant: applicantMaker(program, index) });
+      lists.set(program, { rows: new RosterRows(header, columns, profile, delimiter, size), applicants: [], applicant: applicantMaker(program, index) });
     },
     onParticipant(p, program) {
       const l = lists.get(program);

@@ -112,10 +112,10 @@ export class RosterSheet {
    * rowStart(n), then its cells as cells() gave them without their first "<c", then "</row>";
    * `widths`: each column's width in characters.
    */
-  workbook(header: readonly string[], count: number, widths: readonly number[], meta: XlsxMeta, writeRows: (out: ByteWriter) => void): Buffer {
+  workbook(header: readonly string[], count: number, widths: readonly number[], meta: XlsxMeta, writeRows: (out: ByteWriter) => void, bytes = count * 256): Buffer {
     const lastCol = colName(header.length - 1);
     const last = `${lastCol}${count + 1}`;
-    const out = new ByteWriter(count * 256);
+    const out = new ByteWriter(bytes + 4096);
     out.write(`${HEAD}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`);
     out.write(`<dimension ref="A1:${last}"/>`);
     out.write(

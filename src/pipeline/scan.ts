@@ -104,7 +104,7 @@ export async function scanList(ws: Workspace, program: Program, opts: ScanOption
       const c: RowContext = { program, file, index: map.index, col: columnIndex(map.index, program.days), days: map.days, matchDistrict };
       if (map.index.has("desa")) c.matchVillage = (d, raw) => villages.match(d, raw);
       ctx = c;
-      opts.onHeader?.(cells, map.columns, program);
+      opts.onHeader?.(cells, map.columns, program, size);
       if (worker && split !== undefined && info.encoding !== "utf-16le" && !splitPassed) {
         part = worker.start({
           path: program.participantsPath,

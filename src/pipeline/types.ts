@@ -45,8 +45,8 @@ export interface ListResult {
 export interface ScanOptions {
   /** Keep every participant in memory (roster, certificates); off for streaming commands. */
   keep?: boolean;
-  /** Called once the list's header is read, before its first row is handed out. */
-  onHeader?: (header: readonly string[], columns: readonly (string | undefined)[], program: Program) => void;
+  /** Called once the list's header is read, before its first row is handed out; `size`: the list's bytes. */
+  onHeader?: (header: readonly string[], columns: readonly (string | undefined)[], program: Program, size: number) => void;
   /** Called for each row as it is read, after the row's own checks. */
   onParticipant?: (p: Participant, program: Program) => void;
   /** Bytes read so far, for a progress bar. */

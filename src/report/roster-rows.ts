@@ -33,6 +33,8 @@ export interface PdfPerson {
 }
 
 const SEP = "\u0000";
+/** A field without the separator (names are cleaned of control characters; raw kecamatan text may hold one). */
+const safe = (f: string): string => (f.includes(SEP) ? f.replaceAll(SEP, "") : f);
 
 /** Roster order: peserta 1..n, cadangan, then the others as they were in the list (ranks are 1..m). */
 export function rosterOrder(decisions: readonly Decision[]): Int32Array {
@@ -54,9 +56,9 @@ export class RosterRows {
   private readonly nikAt: number;
   private readonly sheet: RosterSheet;
   // each row's rendered texts, as bytes: 100,000 rows are three buffers, not 300,000 strings
-  private readonly csv = new ByteArena();
-  private readonly xlsx = new ByteArena();
-  private readonly pdf = new ByteArena();
+  private readonly csv: ByteArena;
+  private readonly xlsx: ByteArena;
+  private readonly pdf: ByteArena;
   /** Longest text of each of the list's columns kept. */
   private readonly longest: number[];
 
@@ -66,7 +68,13 @@ export class RosterRows {
     columns: readonly (string | undefined)[],
     private readonly profile: Profile,
     private readonly delimiter: string,
+    /** The list's size in bytes, when known: the buffers are sized once from it. */
+    size = 0,
   ) {
+    // about as many bytes as the list for the CSV and the PDF fields, four times for the XML
+    this.csv = new ByteArena(size);
+    this.xlsx = new ByteArena(size * 4);
+    this.pdf = new ByteArena(size);
     const keep: number[] = [];
     header.forEach((_, i) => {
       const c = columns[i];
@@ -89,20 +97,31 @@ export class RosterRows {
 
   /** Renders one participant, in list order. */
   add(p: Participant): void {
-    const values = this.keep.map((i, k) => {
-      const v = p.cells[i] ?? "";
-      if (v.length > (this.longest[k] as number)) this.longest[k] = v.length;
-      return i === this.nikAt && this.profile === "public" ? maskNik(v) : v;
-    });
-    const d = this.delimiter;
+    const { keep, longest, delimiter: d } = this;
+    const pub = this.profile === "public";
+    const values = new Array<string>(keep.length);
     let line = "";
-    for (let k = 0; k < values.length; k++) line += (k === 0 ? "" : d) + csvCell(values[k] as string, d);
+    let maskedNik: string | undefined;
+    for (let k = 0; k < keep.length; k++) {
+      const i = keep[k] as number;
+      let v = p.cells[i] ?? "";
+      if (v.length > (longest[k] as number)) longest[k] = v.length;
+      if (i === this.nikAt && pub) {
+        const masked = maskNik(v);
+        // the PDF prints the NIK as parsed: the same text unless the cell has spaces
+        if (v === p.nik) maskedNik = masked;
+        v = masked;
+      }
+      values[k] = v;
+      line = k === 0 ? csvCell(v, d) : `${line}${d}${csvCell(v, d)}`;
+    }
     this.csv.add(line);
     this.xlsx.add(this.sheet.cells(values));
-    const nik = this.profile === "public" ? maskNik(p.nik) : p.nik;
-    const phone = this.profile === "internal" ? (p.phone ?? "") : "";
-    const fields = [p.name, nik, p.sex ?? "", p.district?.name ?? p.districtText, p.village?.name ?? p.villageText, phone];
-    this.pdf.add(fields.map((f) => (f.includes(SEP) ? f.replaceAll(SEP, "") : f)).join(SEP));
+    const nik = pub ? (maskedNik ?? maskNik(p.nik)) : p.nik;
+    const phone = pub ? "" : (p.phone ?? "");
+    const district = p.district?.name ?? p.districtText;
+    const village = p.village?.name ?? p.villageText;
+    this.pdf.add(`${safe(p.name)}${SEP}${nik}${SEP}${p.sex ?? ""}${SEP}${safe(district)}${SEP}${safe(village)}${SEP}${phone}`);
   }
 
   private static tail(d: Decision): [string, string, string] {
@@ -112,7 +131,7 @@ export class RosterRows {
   /** The CSV document (UTF-8 with BOM, CRLF), rows in `order`; `decisions` by row. */
   csvDocument(order: Int32Array, decisions: readonly Decision[]): Buffer {
     const d = this.delimiter;
-    const out = new ByteWriter(this.csv.length + order.length * 64);
+    const out = new ByteWriter(this.csv.length + order.length * 64 + 4096);
     out.write(`\uFEFF${this.header.map((h) => csvCell(h, d)).join(d)}\r\n`);
     const keep = this.keep.length > 0;
     for (const i of order) {
@@ -146,7 +165,7 @@ export class RosterRows {
           out.write(`${tail}</row>`);
         } else out.write(`${tail.slice(2)}</row>`);
       }
-    });
+    }, this.xlsx.length + order.length * 200);
   }
 
   /** The peserta as the PDF shows them, in rank order. */
