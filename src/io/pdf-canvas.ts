@@ -25,6 +25,12 @@ export interface FontInternals {
   ascender: number;
   encode(text: string): [string[], Position[]];
   ref(): unknown;
+  /** The fontkit font, its units per 1/1000 em, and the subset with what encode() records of each glyph. */
+  font: { glyphForCodePoint(cp: number): { id: number; advanceWidth: number } };
+  scale: number;
+  subset: { includeGlyph(id: number): number };
+  widths: (number | undefined)[];
+  unicode: (number[] | undefined)[];
 }
 
 interface DocInternals {
@@ -58,11 +64,21 @@ class FontGlyphs {
     let g = this.chars.get(code);
     if (g !== undefined) return g;
     g = null;
-    // surrogates need their pair; a zero advance is a combining mark that needs positioning
+    // surrogates need their pair; a zero advance is a combining mark that needs positioning;
+    // a character the font lacks goes through the full layout, as pdfkit would draw it.
+    // Otherwise the glyph is taken directly, as encode() takes it after the layout (which
+    // for one such character changes nothing, and which then never needs the font's
+    // layout tables at all)
     if (code < 0xd800 || code > 0xdfff) {
-      const [glyphs, pos] = this.font.encode(String.fromCharCode(code));
-      const p = pos[0];
-      if (glyphs.length === 1 && p && !p.xOffset && !p.yOffset && p.xAdvance > 0) g = { hex: glyphs[0] as string, advance: p.xAdvance };
+      const f = this.font;
+      const glyph = f.font.glyphForCodePoint(code);
+      const advance = glyph.advanceWidth * f.scale;
+      if (glyph.id !== 0 && advance > 0) {
+        const gid = f.subset.includeGlyph(glyph.id);
+        f.widths[gid] ??= advance;
+        f.unicode[gid] ??= [code];
+        g = { hex: `0000${gid.toString(16)}`.slice(-4), advance };
+      }
     }
     this.chars.set(code, g);
     return g;

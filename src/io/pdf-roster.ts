@@ -49,6 +49,19 @@ function fit(c: PageCanvas, size: number, text: string, width: number): string {
 }
 
 const PAD = 3;
+/** Line spacing of the 11 pt title (DejaVu's ascent + descent). */
+const TITLE_LEADING = 12.8;
+
+/** The title in at most two lines broken between words (the heading has a fixed height); the rest cut with an ellipsis. */
+function titleLines(c: PageCanvas, title: string, width: number): string[] {
+  if (c.width(title) <= width) return [title];
+  const words = title.split(/\s+/).filter((w) => w !== "");
+  let first = words[0] ?? "";
+  let k = 1;
+  while (k < words.length && c.width(`${first} ${words[k]}`) <= width) first += ` ${words[k++]}`;
+  const rest = words.slice(k).join(" ");
+  return rest === "" ? [fit(c, 11, first, width)] : [fit(c, 11, first, width), fit(c, 11, rest, width)];
+}
 
 /** Names are printed as written: a long one gets a smaller font (down to 6 pt) before it is cut. */
 function cell(c: PageCanvas, font: string, text: string, x: number, y: number, col: PdfColumn, h: number, size: number): void {
@@ -115,16 +128,10 @@ function heading(c: PageCanvas, program: Program, s: PdfSection, first: boolean)
     c.text(fit(c, 10, `${s.continued} - ${program.title}`, width), MARGIN.left, y);
     return MARGIN.top + HEADING.next;
   }
-  // the title may take two lines: pdfkit lays out a section's first heading
+  c.font("B", 14).fill(BLACK);
+  c.text(s.heading, MARGIN.left + (width - c.width(s.heading)) / 2, y);
   c.font("B", 11);
-  const cut = fit(c, 11, program.title, width * 1.9);
-  c.viaPdfkit((doc) => {
-    doc.fillColor("#000000").font("B").fontSize(14).text(s.heading, MARGIN.left, y, { width, align: "center", lineBreak: false });
-    doc.fontSize(11);
-    // the title gets two lines at most: the heading has a fixed height
-    const title = doc.heightOfString(program.title, { width }) > 30 ? cut : program.title;
-    doc.text(title, MARGIN.left, y + 22, { width, align: "center", height: 30, ellipsis: true });
-  });
+  titleLines(c, program.title, width).forEach((line, i) => c.text(line, MARGIN.left + (width - c.width(line)) / 2, y + 22 + i * TITLE_LEADING));
   let ly = y + 54;
   c.font("R", 9.5).fill(BLACK);
   for (const line of s.lines) {

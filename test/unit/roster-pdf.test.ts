@@ -48,6 +48,17 @@ describe("roster PDF text", () => {
     expect(pages[1]).toContain("Hari ke-1 dari 1: Senin, 7 November 2022");
   });
 
+  it("breaks a long title into two lines between words, and cuts what does not fit", async () => {
+    const title = "Pelatihan Peningkatan Kapasitas Pelaku Usaha Mikro Kecil dan Menengah Bidang Pengolahan Hasil Perikanan dan Kelautan bagi Kelompok Perempuan Pesisir Kabupaten Pasuruan Tahun Anggaran 2022";
+    const file = join(mkdtempSync(join(tmpdir(), "pdf-")), "t.pdf");
+    await writeRosterPdf(file, { ...program, title }, [person("Siti", 1)], "public");
+    const first = (await pdfPages(readFileSync(file)))[0] ?? "";
+    expect(first).toContain("Pelatihan Peningkatan Kapasitas");
+    expect(first).toMatch(/Kelautan|Perempuan/);
+    expect(first).toContain("…");
+    expect(first).not.toContain("Tahun Anggaran 2022");
+  });
+
   it("gives the same bytes for the same input", async () => {
     const people = Array.from({ length: 60 }, (_, i) => person(`Peserta ${i + 1}`, i + 1));
     const a = join(mkdtempSync(join(tmpdir(), "pdf-")), "a.pdf");
