@@ -12,8 +12,6 @@ import { colName, HEAD, MAIN, REL, sheetRef, xlsxPackage, xmlText } from "./xlsx
 const SHEET = "Daftar Peserta";
 export const CONFIDENTIAL = "RAHASIA - untuk keperluan internal";
 
-// alasan: a reserve's reason carries its rank ("cadangan ke-2001"), so it is unique too
-const UNIQUE_COLUMNS = new Set(["nik", "nama", "telepon", "tanggal_lahir", "catatan", "alasan"]);
 // eslint-disable-next-line no-control-regex -- plain text has none of these
 const PLAIN = /^[^&<>"\u0000-\u001f\ufffe\uffff=+\-@\s][^&<>"\u0000-\u001f\ufffe\uffff]*(?<!\s)$/;
 
@@ -87,10 +85,11 @@ export class RosterSheet {
 
   /** `kinds`: the canonical column of every column of the sheet, in order. */
   constructor(readonly kinds: readonly (string | undefined)[]) {
-    // urutan is the one number: it sorts as a number in Excel; one-of-a-kind values (NIK,
-    // name, phone, birth date) are written in place: a shared string table of 100,000
-    // unique texts costs more than it saves
-    this.kind = kinds.map((k) => (k === "urutan" ? "rank" : k === undefined || UNIQUE_COLUMNS.has(k) ? "inline" : "shared"));
+    // urutan is the one number: it sorts as a number in Excel. The list's own cells are
+    // written in place: they are rendered as the list is read, possibly by two threads at
+    // once, so they cannot point into one shared-string table (Excel makes its own on
+    // saving); status, with three values, is shared
+    this.kind = kinds.map((k) => (k === "urutan" ? "rank" : k === "status" ? "shared" : "inline"));
   }
 
   /** The cells of `values`, the sheet's columns from `from` on; an empty value is an empty cell. */
