@@ -6,7 +6,7 @@ import { resolve } from "node:path";
 import type { Finding } from "../domain/findings.js";
 import type { Participant } from "../domain/participant.js";
 import type { Program } from "../domain/program.js";
-import { applicantMaker, ROW_ERROR_CODES, SETTLED_BY_SELECTION, selectionRules } from "../domain/roster-applicants.js";
+import { applicantMaker, decodeApplicants, markDuplicate, ROW_ERROR_CODES, SETTLED_BY_SELECTION, selectionRules } from "../domain/roster-applicants.js";
 import type { Applicant } from "../domain/selection-types.js";
 import { selectParticipants } from "../domain/selection.js";
 import { OutputError } from "../errors.js";
@@ -54,6 +54,22 @@ export async function runRoster(files: string[], opts: Record<string, unknown>):
       if (!l) return;
       l.rows.add(p);
       l.applicants.push(l.applicant(p));
+    },
+    // a big list's second part, rendered by the other thread
+    rosterPart: {
+      profile,
+      delimiter,
+      onPart(part, duplicates, program) {
+        const l = lists.get(program);
+        if (!l) return;
+        l.rows.append(part.rows);
+        const more = decodeApplicants(part.applicants, ws.areas.districtsOf(program.region), program.quota.groups.length, l.applicants.length);
+        for (const line of duplicates) {
+          const i = lowerBound(part.lines, line);
+          if (part.lines[i] === line) markDuplicate(more[i] as Applicant);
+        }
+        for (const a of more) l.applicants.push(a);
+      },
     },
     ...(progress ? { onProgress: progress.update } : {}),
   });
@@ -124,4 +140,16 @@ export async function runRoster(files: string[], opts: Record<string, unknown>):
     );
   }
   return 0;
+}
+
+/** The first position in an ascending array whose value is at least `x`. */
+function lowerBound(a: Int32Array, x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((a[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -1,7 +1,7 @@
 /** Participants of a list -> the applicants and rules of the selection. */
 import type { Code } from "./findings.js";
 import { groupMatcher } from "./list-checks.js";
-import type { Participant } from "./participant.js";
+import type { AreaRef, Participant } from "./participant.js";
 import type { GroupQuota, Program } from "./program.js";
 import type { Applicant, GroupRule, SelectionRules } from "./selection-types.js";
 import { parseSex } from "./values.js";
@@ -89,4 +89,73 @@ export function applicantMaker(program: Program, index: ReadonlyMap<string, numb
     }
     return a;
   };
+}
+
+/**
+ * Applicant records as plain arrays, to hand from the thread that read part of a list to
+ * the one that selects: kecamatan as positions in the region's list, groups as bits, and
+ * dates and reasons only where there are some.
+ */
+export interface ApplicantBatch {
+  count: number;
+  /** 0 eligible, 1 ineligible, 2 invalid. */
+  state: Uint8Array;
+  /** Position in the region's kecamatan list; -1: none. */
+  district: Int32Array;
+  /** Bit g: member of quota group g. */
+  groups: Uint32Array;
+  registeredAt: Map<number, string>;
+  reasons: Map<number, readonly string[]>;
+}
+
+const STATES = ["eligible", "ineligible", "invalid"] as const;
+
+export function encodeApplicants(list: readonly Applicant[], districts: readonly AreaRef[]): ApplicantBatch {
+  const at = new Map(districts.map((d, i) => [d.code, i]));
+  const n = list.length;
+  const b: ApplicantBatch = {
+    count: n,
+    state: new Uint8Array(n),
+    district: new Int32Array(n),
+    groups: new Uint32Array(n),
+    registeredAt: new Map(),
+    reasons: new Map(),
+  };
+  list.forEach((a, i) => {
+    b.state[i] = STATES.indexOf(a.state);
+    b.district[i] = a.district ? (at.get(a.district.code) ?? -1) : -1;
+    let mask = 0;
+    a.groups.forEach((m, g) => {
+      if (m) mask |= 1 << g;
+    });
+    b.groups[i] = mask;
+    if (a.registeredAt !== undefined) b.registeredAt.set(i, a.registeredAt);
+    if (a.reasons.length > 0) b.reasons.set(i, a.reasons);
+  });
+  return b;
+}
+
+/** The records again, numbered from `first` (their rows' order in the whole list). */
+export function decodeApplicants(b: ApplicantBatch, districts: readonly AreaRef[], groupCount: number, first: number): Applicant[] {
+  const shared = new Map<number, readonly boolean[]>();
+  const out = new Array<Applicant>(b.count);
+  for (let i = 0; i < b.count; i++) {
+    const mask = b.groups[i] as number;
+    let groups = shared.get(mask);
+    if (!groups) shared.set(mask, (groups = Object.freeze(Array.from({ length: groupCount }, (_, g) => (mask & (1 << g)) !== 0))));
+    const a: Applicant = { index: first + i, state: STATES[b.state[i] as number] ?? "invalid", groups, reasons: b.reasons.get(i) ?? NO_REASONS };
+    const reg = b.registeredAt.get(i);
+    if (reg !== undefined) a.registeredAt = reg;
+    const d = districts[b.district[i] as number];
+    if (d) a.district = d;
+    out[i] = a;
+  }
+  return out;
+}
+
+/** A row whose NIK turned out to repeat an earlier row's once the parts of a list were put together. */
+export function markDuplicate(a: Applicant): void {
+  const words = a.state === "invalid" ? a.reasons : [];
+  a.state = "invalid";
+  a.reasons = [...new Set([...words, ERROR_WORDS.NIK_DUPLICATE as string])];
 }

@@ -46,6 +46,12 @@ export class ByteWriter {
   }
 }
 
+/** A ByteArena's contents, to hand to another thread (its buffer can be transferred). */
+export interface ArenaData {
+  bytes: Uint8Array;
+  ends: Float64Array;
+}
+
 /** Many short texts, one after another in one buffer, each found again by its number. */
 export class ByteArena extends ByteWriter {
   private ends = new Float64Array(1024);
@@ -74,6 +80,25 @@ export class ByteArena extends ByteWriter {
   /** Appends text `i` to `out`, without its first `skip` bytes. */
   copyTo(i: number, out: ByteWriter, skip = 0): void {
     out.copy(this.buf, this.start(i) + skip, this.ends[i] as number);
+  }
+
+  /** The texts as plain data: views of this arena's buffers, valid until it grows. */
+  data(): ArenaData {
+    return { bytes: this.bytes(), ends: this.ends.subarray(0, this.n) };
+  }
+
+  /** Adds every text of another arena's data, after the texts here. */
+  append(other: ArenaData): void {
+    const base = this.pos;
+    this.copy(Buffer.from(other.bytes.buffer, other.bytes.byteOffset, other.bytes.byteLength), 0, other.bytes.byteLength);
+    const n = other.ends.length;
+    if (this.n + n > this.ends.length) {
+      const next = new Float64Array(Math.max(this.ends.length * 2, this.n + n));
+      next.set(this.ends.subarray(0, this.n));
+      this.ends = next;
+    }
+    for (let k = 0; k < n; k++) this.ends[this.n + k] = base + (other.ends[k] as number);
+    this.n += n;
   }
 
   /** Text `i` again. */

@@ -14,6 +14,9 @@ import type { VillageRef } from "../domain/area-names.js";
 import { readCsvRange, type CsvRange, type RangeSyntax } from "../io/csv-read.js";
 import { FindingSink, type SinkPart } from "./finding-sink.js";
 import { isBlankRow, scanRow } from "./list-rows.js";
+import { applicantMaker, encodeApplicants, type ApplicantBatch } from "../domain/roster-applicants.js";
+import type { Applicant } from "../domain/selection-types.js";
+import { RosterRows, type Profile, type RenderedRows } from "../report/roster-rows.js";
 
 export interface PartJob {
   path: string;
@@ -26,6 +29,23 @@ export interface PartJob {
   hasStatusColumn: boolean;
   districts: AreaRef[];
   villages?: VillageRef[];
+  /** Also render each row for a roster and make its applicant record (ScanOptions.roster). */
+  roster?: RosterPartJob;
+}
+
+export interface RosterPartJob {
+  profile: Profile;
+  delimiter: string;
+  header: string[];
+  columns: (string | undefined)[];
+  size: number;
+}
+
+/** The part's rows rendered for a roster, their applicant records, and each row's line (counted from the part's start). */
+export interface RosterPart {
+  rows: RenderedRows;
+  applicants: ApplicantBatch;
+  lines: Int32Array;
 }
 
 export interface PartResult {
@@ -37,6 +57,7 @@ export interface PartResult {
   syntax: RangeSyntax;
   /** Milliseconds the part took (PELATIHAN_SPLIT_TRACE). */
   ms: number;
+  roster?: RosterPart;
 }
 
 async function checkPart(job: PartJob): Promise<PartResult> {
@@ -53,18 +74,42 @@ async function checkPart(job: PartJob): Promise<PartResult> {
   const checker = new ListChecker(program, file, undefined, { kind: "logged", niks, seq: () => sink.reserve() });
   const counts = { inProgram: 0 };
   let rows = 0;
+  const r = job.roster;
+  const rendered = r ? new RosterRows(r.header, r.columns, r.profile, r.delimiter, r.size) : undefined;
+  const applicant = r ? applicantMaker(program, index) : undefined;
+  const applicants: Applicant[] = [];
+  const lines: number[] = [];
   const syntax = await readCsvRange(job.path, file, job.range, (cells, line) => {
     if (isBlankRow(cells)) return;
-    scanRow(ctx, cells, line, rows++, job.hasStatusColumn, sink, checker, counts);
+    const p = scanRow(ctx, cells, line, rows++, job.hasStatusColumn, sink, checker, counts);
+    if (rendered && applicant) {
+      rendered.add(p);
+      applicants.push(applicant(p));
+      lines.push(line);
+    }
   });
-  return { rows, inProgram: counts.inProgram, sink: sink.part(), checker: checker.part(), niks: { data: niks.data, length: niks.length }, syntax, ms: performance.now() - t0 };
+  const result: PartResult = { rows, inProgram: counts.inProgram, sink: sink.part(), checker: checker.part(), niks: { data: niks.data, length: niks.length }, syntax, ms: 0 };
+  if (rendered) result.roster = { rows: rendered.part(), applicants: encodeApplicants(applicants, job.districts), lines: Int32Array.from(lines) };
+  result.ms = performance.now() - t0;
+  return result;
+}
+
+/** Buffers a result can hand over without a copy. */
+function transferable(r: PartResult): ArrayBuffer[] {
+  const out = [r.niks.data.buffer as ArrayBuffer];
+  const x = r.roster;
+  if (x) {
+    for (const a of [x.rows.csv, x.rows.xlsx, x.rows.pdf]) out.push(a.bytes.buffer as ArrayBuffer, a.ends.buffer as ArrayBuffer);
+    out.push(x.applicants.state.buffer as ArrayBuffer, x.applicants.district.buffer as ArrayBuffer, x.applicants.groups.buffer as ArrayBuffer, x.lines.buffer as ArrayBuffer);
+  }
+  return [...new Set(out)];
 }
 
 // Started before the job is known (while the main thread loads the rest): the job comes as a message.
 const port = parentPort;
 port?.once("message", (job: PartJob) => {
   checkPart(job).then(
-    (r) => port.postMessage({ ok: r }, [r.niks.data.buffer as ArrayBuffer]),
+    (r) => port.postMessage({ ok: r }, transferable(r)),
     (e: unknown) => port.postMessage({ error: e instanceof Error ? e.message : String(e) }),
   );
 });

@@ -5,6 +5,8 @@
 import type { Finding } from "../domain/findings.js";
 import type { Program } from "../domain/program.js";
 import type { AreaRef, Participant } from "../domain/participant.js";
+import type { Profile } from "../report/roster-rows.js";
+import type { RosterPart } from "./scan-worker.js";
 
 export interface Coverage {
   region: string;
@@ -49,6 +51,17 @@ export interface ScanOptions {
   onHeader?: (header: readonly string[], columns: readonly (string | undefined)[], program: Program, size: number) => void;
   /** Called for each row as it is read, after the row's own checks. */
   onParticipant?: (p: Participant, program: Program) => void;
+  /**
+   * With onParticipant: a big list may then be read in two parts at once, the second part's
+   * rows rendered for the roster by the other thread (RosterRows, applicant records) and
+   * handed over in one piece. `duplicates`: lines of that part's rows whose NIK repeats an
+   * earlier row's (known only once both parts are put together).
+   */
+  rosterPart?: {
+    profile: Profile;
+    delimiter: string;
+    onPart(part: RosterPart, duplicates: readonly number[], program: Program): void;
+  };
   /** Bytes read so far, for a progress bar. */
   onProgress?: (bytesRead: number, totalBytes: number, program: Program) => void;
 }

@@ -11,7 +11,7 @@ import { maskNik } from "../domain/nik.js";
 import type { Participant } from "../domain/participant.js";
 import type { Decision } from "../domain/selection-types.js";
 import { csvCell } from "../io/csv-write.js";
-import { ByteArena, ByteWriter } from "../io/bytes.js";
+import { ByteArena, ByteWriter, type ArenaData } from "../io/bytes.js";
 import { columnWidth, RosterSheet, type XlsxMeta } from "../io/xlsx-roster.js";
 
 export type Profile = "public" | "internal";
@@ -30,6 +30,14 @@ export interface PdfPerson {
   district: string;
   village: string;
   phone: string;
+}
+
+/** Rows rendered by RosterRows, as plain data another thread can take (see RosterRows.part). */
+export interface RenderedRows {
+  csv: ArenaData;
+  xlsx: ArenaData;
+  pdf: ArenaData;
+  longest: number[];
 }
 
 const SEP = "\u0000";
@@ -89,6 +97,21 @@ export class RosterRows {
     this.kinds = [...keep.map((i) => columns[i]), ...ROSTER_COLUMNS];
     this.sheet = new RosterSheet(this.kinds);
     this.longest = keep.map(() => 0);
+  }
+
+  /** The rows rendered here, to hand to the thread that renders the rest (see append). */
+  part(): RenderedRows {
+    return { csv: this.csv.data(), xlsx: this.xlsx.data(), pdf: this.pdf.data(), longest: [...this.longest] };
+  }
+
+  /** Adds rows rendered by another thread from the same list, after the rows here. */
+  append(part: RenderedRows): void {
+    this.csv.append(part.csv);
+    this.xlsx.append(part.xlsx);
+    this.pdf.append(part.pdf);
+    part.longest.forEach((n, k) => {
+      if (n > (this.longest[k] as number)) this.longest[k] = n;
+    });
   }
 
   get length(): number {
