@@ -40,35 +40,41 @@ export async function runRoster(files: string[], opts: Record<string, unknown>):
   const progress = progressReporter(process.stderr);
   const delimiter = opts.delimiter === ";" ? ";" : ",";
   // each row is rendered and reduced to its applicant record as it is read (RosterRows)
-  const lists = new Map<Program, { rows: RosterRows; applicants: Applicant[]; applicant: (p: Participant) => Applicant }>();
+  // per list: its rows rendered, their applicant records and lines, in list order
+  const lists = new Map<Program, { rows: RosterRows; applicants: Applicant[]; lines: number[]; applicant: (p: Participant) => Applicant }>();
   const results = await scanPrograms(ws, {
     onHeader(header, columns, program, size) {
       const index = new Map<string, number>();
       columns.forEach((c, i) => {
         if (c !== undefined && !index.has(c)) index.set(c, i);
       });
-      lists.set(program, { rows: new RosterRows(header, columns, profile, delimiter, size), applicants: [], applicant: applicantMaker(program, index) });
+      lists.set(program, { rows: new RosterRows(header, columns, profile, delimiter, size), applicants: [], lines: [], applicant: applicantMaker(program, index) });
     },
     onParticipant(p, program) {
       const l = lists.get(program);
       if (!l) return;
       l.rows.add(p);
       l.applicants.push(l.applicant(p));
+      l.lines.push(p.line);
+    },
+    // rows are handed out before their NIK is checked against the rows before them
+    onDuplicate(line, program) {
+      const l = lists.get(program);
+      if (!l) return;
+      const i = lowerBound(l.lines, line);
+      if (l.lines[i] === line) markDuplicate(l.applicants[i] as Applicant);
     },
     // a big list's second part, rendered by the other thread
     rosterPart: {
       profile,
       delimiter,
-      onPart(part, duplicates, program) {
+      onPart(part, program) {
         const l = lists.get(program);
         if (!l) return;
         l.rows.append(part.rows);
         const more = decodeApplicants(part.applicants, ws.areas.districtsOf(program.region), program.quota.groups.length, l.applicants.length);
-        for (const line of duplicates) {
-          const i = lowerBound(part.lines, line);
-          if (part.lines[i] === line) markDuplicate(more[i] as Applicant);
-        }
         for (const a of more) l.applicants.push(a);
+        for (const line of part.lines) l.lines.push(line);
       },
     },
     ...(progress ? { onProgress: progress.update } : {}),
@@ -143,7 +149,7 @@ export async function runRoster(files: string[], opts: Record<string, unknown>):
 }
 
 /** The first position in an ascending array whose value is at least `x`. */
-function lowerBound(a: Int32Array, x: number): number {
+function lowerBound(a: readonly number[], x: number): number {
   let lo = 0;
   let hi = a.length;
   while (lo < hi) {

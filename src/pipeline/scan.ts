@@ -46,7 +46,7 @@ export async function scanList(ws: Workspace, program: Program, opts: ScanOption
   const size = extras.size ?? (await stat(program.participantsPath).then((s) => s.size, () => 0));
   // Findings only (no rows kept or handed out): a big list is read in two parts at once. The
   // worker thread starts now, so that it has loaded its code by the time the header is read.
-  const roster = opts.onParticipant ? opts.rosterPart : undefined;
+  const roster = opts.onParticipant && opts.onDuplicate ? opts.rosterPart : undefined;
   const split = (!opts.keep && !opts.onParticipant) || roster ? await splitPoint(program.participantsPath, size) : undefined;
   const worker = split !== undefined ? spawnPart() : undefined;
   const stopOnError = (e: unknown): never => {
@@ -60,11 +60,13 @@ export async function scanList(ws: Workspace, program: Program, opts: ScanOption
   // their batch (a few thousand rows), so that they carry the mark.
   const batched = !opts.keep;
   const sink = new FindingSink(undefined, { numbered: batched });
-  const waiting = opts.onParticipant ? new WaitingRows((p) => opts.onParticipant?.(p, program)) : undefined;
-  // once the second part is merged, its duplicate NIKs are lines of rows rendered there
+  // rows handed out wait for their NIK batch, unless their duplicates are reported apart
+  const early = opts.onDuplicate;
+  const waiting = opts.onParticipant && !early ? new WaitingRows((p) => opts.onParticipant?.(p, program)) : undefined;
+  // once the second part is merged, its duplicate NIKs are lines of rows handed over after it
   const partDuplicates: number[] = [];
   let merging = false;
-  const hooks = waiting?.hooks();
+  const hooks = waiting?.hooks() ?? (early ? { onDuplicate: (line: number) => early(line, program), onBatch: undefined } : undefined);
   const checker = new ListChecker(
     program,
     file,
@@ -74,7 +76,8 @@ export async function scanList(ws: Workspace, program: Program, opts: ScanOption
           kind: "batched",
           seq: () => sink.reserve(),
           keep: MAX_FINDINGS_PER_CODE,
-          ...(hooks ? { onDuplicate: (line: number) => (merging ? partDuplicates.push(line) : hooks.onDuplicate(line)), onBatch: hooks.onBatch } : {}),
+          ...(hooks ? { onDuplicate: (line: number) => (merging ? partDuplicates.push(line) : hooks.onDuplicate(line)) } : {}),
+          ...(hooks?.onBatch ? { onBatch: hooks.onBatch } : {}),
         }
       : undefined,
   );
@@ -140,7 +143,7 @@ export async function scanList(ws: Workspace, program: Program, opts: ScanOption
       if (waiting) {
         // rows without a valid NIK do not fill a batch: they are handed out in bounded groups too
         if (waiting.push(p) >= WAITING_MAX || checker.batchFull) checker.flush();
-      }
+      } else opts.onParticipant?.(p, program);
       if (opts.keep) result.participants.push(p);
     },
     onProgress: opts.onProgress ? (b, t) => opts.onProgress?.(b, t, program) : undefined,
@@ -164,7 +167,10 @@ export async function scanList(ws: Workspace, program: Program, opts: ScanOption
     all.merge(sink.part(), checker.duplicates());
     merging = true;
     if (rest) all.merge(rest.sink, checker.merge(rest.checker, rest.niks));
-    if (rest?.roster && roster) roster.onPart(rest.roster, partDuplicates, program);
+    if (rest?.roster && roster) {
+      roster.onPart(rest.roster, program);
+      for (const line of partDuplicates) early?.(line, program);
+    }
     all.addCounted("NIK_DUPLICATE", checker.duplicatesNotKept);
   }
   result.inProgram = counts.inProgram;

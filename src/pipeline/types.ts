@@ -52,15 +52,21 @@ export interface ScanOptions {
   /** Called for each row as it is read, after the row's own checks. */
   onParticipant?: (p: Participant, program: Program) => void;
   /**
-   * With onParticipant: a big list may then be read in two parts at once, the second part's
-   * rows rendered for the roster by the other thread (RosterRows, applicant records) and
-   * handed over in one piece. `duplicates`: lines of that part's rows whose NIK repeats an
-   * earlier row's (known only once both parts are put together).
+   * With onParticipant: rows are handed out as soon as they are read, before their NIK is
+   * checked against the rows before them in batches; a row whose NIK repeats an earlier
+   * row's is then reported here by its line, and its participant has no NIK_DUPLICATE mark.
+   * Without it, rows wait for their batch (a few thousand rows) and carry the mark.
+   */
+  onDuplicate?: (line: number, program: Program) => void;
+  /**
+   * With onParticipant and onDuplicate: a big list may be read in two parts at once, the
+   * second part's rows rendered for the roster by the other thread (RosterRows, applicant
+   * records) and handed over in one piece; its repeated NIKs come to onDuplicate after it.
    */
   rosterPart?: {
     profile: Profile;
     delimiter: string;
-    onPart(part: RosterPart, duplicates: readonly number[], program: Program): void;
+    onPart(part: RosterPart, program: Program): void;
   };
   /** Bytes read so far, for a progress bar. */
   onProgress?: (bytesRead: number, totalBytes: number, program: Program) => void;
