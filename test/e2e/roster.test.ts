@@ -114,6 +114,23 @@ describe("pelatihan roster (built binary)", () => {
     expect(pages.at(-1)).toContain("Peserta 120");
   });
 
+  it("--skip-invalid: a repeated NIK leaves the first row in and marks the later ones", () => {
+    const list = [
+      "nik,nama,jenis_kelamin,kecamatan",
+      "3514011201850001,Budi,L,Purwodadi",
+      "3514014201850002,Ani,P,Bangil",
+      "3514011201850001,Budi Lagi,L,Tutur",
+      "3514011201850001,Budi Ketiga,X,Bangil",
+    ].join("\n");
+    const ws = makeWorkspace([{ id: "a", list: `${list}\n` }]);
+    expect(runCli(["roster"], { cwd: ws }).code).toBe(1);
+    expect(runCli(["roster", "--skip-invalid"], { cwd: ws }).code).toBe(0);
+    const rows = readFileSync(join(ws, "out", "a", "daftar-peserta.csv"), "utf8").split("\r\n");
+    expect(rows.find((r) => r.includes(",Budi,"))).toContain(",peserta,");
+    expect(rows.find((r) => r.includes("Budi Lagi"))).toContain("tidak_memenuhi_syarat,,data tidak valid: NIK ganda");
+    expect(rows.find((r) => r.includes("Budi Ketiga"))).toContain('"data tidak valid: jenis kelamin tidak valid, NIK ganda"');
+  });
+
   it("stops on rows with data errors; --skip-invalid marks them instead", () => {
     const list = "nik,nama,kecamatan\n3514011201850001,Budi,Purwodadi\n35140112018500,Ani,Purwodadi\n3514011201850003,Eko,Atlantis\n";
     const ws = makeWorkspace([{ id: "a", list }]);
