@@ -162,6 +162,8 @@ export async function writeRosterPdf(file: string, program: Program, people: rea
   const when = new Date(`${program.start}T00:00:00Z`);
   const title = profile === "internal" ? `${program.title} (${CONFIDENTIAL})` : program.title;
   const doc = new PDFDocument({
+    // no default Helvetica: its metrics would be parsed for nothing
+    font: null as unknown as string,
     size: "A4",
     margin: 0,
     autoFirstPage: false,
