@@ -15,6 +15,20 @@ export const CONFIDENTIAL = "RAHASIA - untuk keperluan internal";
 // eslint-disable-next-line no-control-regex -- plain text has none of these
 const PLAIN = /^[^&<>"\u0000-\u001f\ufffe\uffff=+\-@\s][^&<>"\u0000-\u001f\ufffe\uffff]*(?<!\s)$/;
 
+/**
+ * Whether a text goes into XML as it is: nothing to escape or neutralise, no spaces to
+ * keep at either end (the same texts need nothing in a CSV either, but for the delimiter).
+ */
+export function isPlain(text: string): boolean {
+  return PLAIN.test(text);
+}
+
+/** An inline text cell, as RosterSheet.cells writes the list's own columns; `plain`: isPlain(text) is known. */
+export function textCell(text: string, plain = false): string {
+  if (text === "") return '<c s="2"/>';
+  return plain ? `<c s="2" t="inlineStr"><is><t>${text}</t></is></c>` : `<c s="2" t="inlineStr"><is>${textElement(text)}</is></c>`;
+}
+
 /** `<t>` for a text: neutralised like the CSV, escaped, spaces kept. */
 function textElement(text: string): string {
   if (PLAIN.test(text)) return `<t>${text}</t>`;
@@ -100,7 +114,7 @@ export class RosterSheet {
       const kind = this.kind[from + i];
       if (v === "") x += '<c s="2"/>';
       else if (kind === "rank") x += `<c><v>${Number(v)}</v></c>`;
-      else if (kind === "inline") x += `<c s="2" t="inlineStr"><is>${textElement(v)}</is></c>`;
+      else if (kind === "inline") x += textCell(v);
       else x += `<c s="2" t="s"><v>${this.sst.ref(v)}</v></c>`;
     }
     return x;

@@ -12,7 +12,7 @@ import type { Participant } from "../domain/participant.js";
 import type { Decision } from "../domain/selection-types.js";
 import { csvCell } from "../io/csv-write.js";
 import { ByteArena, ByteWriter, type ArenaData } from "../io/bytes.js";
-import { columnWidth, RosterSheet, type XlsxMeta } from "../io/xlsx-roster.js";
+import { columnWidth, isPlain, RosterSheet, textCell, type XlsxMeta } from "../io/xlsx-roster.js";
 
 export type Profile = "public" | "internal";
 
@@ -122,8 +122,8 @@ export class RosterRows {
   add(p: Participant): void {
     const { keep, longest, delimiter: d } = this;
     const pub = this.profile === "public";
-    const values = new Array<string>(keep.length);
     let line = "";
+    let xml = "";
     let maskedNik: string | undefined;
     for (let k = 0; k < keep.length; k++) {
       const i = keep[k] as number;
@@ -135,11 +135,14 @@ export class RosterRows {
         if (v === p.nik) maskedNik = masked;
         v = masked;
       }
-      values[k] = v;
-      line = k === 0 ? csvCell(v, d) : `${line}${d}${csvCell(v, d)}`;
+      // most cells need nothing in either document: one test for both
+      const plain = v !== "" && isPlain(v) && !v.includes(d);
+      const c = plain ? v : csvCell(v, d);
+      line = k === 0 ? c : `${line}${d}${c}`;
+      xml += textCell(v, plain);
     }
     this.csv.add(line);
-    this.xlsx.add(this.sheet.cells(values));
+    this.xlsx.add(xml);
     const nik = pub ? (maskedNik ?? maskNik(p.nik)) : p.nik;
     const phone = pub ? "" : (p.phone ?? "");
     const district = p.district?.name ?? p.districtText;
