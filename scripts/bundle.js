@@ -29,7 +29,7 @@ const standardFonts = {
 
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: ["dist/cli/index.js", "dist/pipeline/scan-worker.js", "dist/io/certificate-worker.js"],
+  entryPoints: ["dist/cli/index.js", "dist/pipeline/scan-worker.js", "dist/io/certificate-worker.js", "dist/io/pdf-roster-worker.js"],
   outdir,
   entryNames: "[name]",
   bundle: true,

@@ -6,7 +6,9 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Program } from "../domain/program.js";
 import type { Selection } from "../domain/selection-types.js";
-import { writeFileAtomic, writeViaTemp } from "../io/atomic-write.js";
+import { OutputError } from "../errors.js";
+import { tempFile, writeFileAtomic, writeViaTemp } from "../io/atomic-write.js";
+import type { PdfThread } from "../io/pdf-roster-thread.js";
 import type { ListResult } from "../pipeline/types.js";
 import { rosterOrder, type PdfPerson, type Profile, type RosterRows } from "../report/roster-rows.js";
 import { rosterSummaryMarkdown } from "../report/roster-summary.js";
@@ -27,10 +29,23 @@ export interface Planned {
   /** The peserta as the PDF shows them, in rank order. */
   people: PdfPerson[];
   selection: Selection;
+  /** The PDF being drawn on the PDF thread, into a temporary file. */
+  pdf?: Promise<DrawnPdf>;
+}
+
+interface DrawnPdf {
+  pages: number;
+  commit(): Promise<void>;
+  discard(): Promise<void>;
 }
 
 /** `rows`: the list's rows as rendered while it was read, in list order, one per decision. */
-export function planRoster(r: ListResult, selection: Selection, rows: RosterRows, outDir: string, profile: Profile): Planned {
+/**
+ * `rows`: the list's rows as rendered while it was read, in list order, one per decision.
+ * With a PDF thread, the PDF is drawn there (into a temporary file) while the CSV and XLSX
+ * are built here.
+ */
+export function planRoster(r: ListResult, selection: Selection, rows: RosterRows, outDir: string, profile: Profile, pdf?: PdfThread): Planned {
   const program = r.program;
   const order = rosterOrder(selection.decisions);
   const md = rosterSummaryMarkdown({
@@ -41,15 +56,37 @@ export function planRoster(r: ListResult, selection: Selection, rows: RosterRows
     profile,
     files: Object.values(FILES),
   });
-  return {
-    program,
-    dir: join(outDir, program.id),
-    csv: rows.csvDocument(order, selection.decisions),
-    xlsx: rows.xlsxDocument(order, selection.decisions, { title: program.title, date: program.start, confidential: profile === "internal" }),
-    md,
-    people: rows.pdfPeople(order, selection.decisions),
-    selection,
+  const empty = Buffer.alloc(0);
+  const p: Planned = { program, dir: join(outDir, program.id), csv: empty, xlsx: empty, md, people: rows.pdfPeople(order, selection.decisions), selection };
+  if (pdf) startPdf(p, profile, pdf);
+  p.csv = rows.csvDocument(order, selection.decisions);
+  p.xlsx = rows.xlsxDocument(order, selection.decisions, { title: program.title, date: program.start, confidential: profile === "internal" });
+  return p;
+}
+
+/** Starts drawing the PDF into a temporary file, on the PDF thread (posted before this returns). */
+function startPdf(p: Planned, profile: Profile, thread: PdfThread): void {
+  const file = join(p.dir, FILES.pdf);
+  const draw = async (): Promise<DrawnPdf> => {
+    const tmp = tempFile(file);
+    try {
+      const pages = thread.draw({ file: tmp.path, program: p.program, people: p.people, profile });
+      return { ...tmp, pages: await pages };
+    } catch (e) {
+      await tmp.discard();
+      if (e instanceof OutputError) throw e;
+      throw new OutputError("OUTPUT_WRITE", `gagal menulis / cannot write: ${e instanceof Error ? e.message : String(e)}`, { file });
+    }
   };
+  p.pdf = draw();
+  // a failure is reported when the PDF is written or dropped, not as an unhandled rejection
+  p.pdf.catch(() => undefined);
+}
+
+/** Removes the PDF drawn for a roster that is not written. */
+export async function dropPdf(p: Planned): Promise<void> {
+  const pdf = await p.pdf?.catch(() => undefined);
+  await pdf?.discard();
 }
 
 async function differs(file: string, next: Buffer): Promise<boolean> {
@@ -71,11 +108,17 @@ export async function conflicts(p: Planned): Promise<string[]> {
 export async function writeRoster(p: Planned, profile: Profile): Promise<{ pages: number }> {
   await writeFileAtomic(join(p.dir, FILES.csv), p.csv);
   await writeFileAtomic(join(p.dir, FILES.xlsx), p.xlsx);
-  const { writeRosterPdf } = await import("../io/pdf-roster.js");
   let pages = 0;
-  await writeViaTemp(join(p.dir, FILES.pdf), async (tmp) => {
-    pages = await writeRosterPdf(tmp, p.program, p.people, profile);
-  });
+  if (p.pdf) {
+    const pdf = await p.pdf;
+    await pdf.commit();
+    pages = pdf.pages;
+  } else {
+    const { writeRosterPdf } = await import("../io/pdf-roster.js");
+    await writeViaTemp(join(p.dir, FILES.pdf), async (tmp) => {
+      pages = await writeRosterPdf(tmp, p.program, p.people, profile);
+    });
+  }
   await writeFileAtomic(join(p.dir, FILES.md), p.md);
   return { pages };
 }

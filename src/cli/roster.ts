@@ -18,7 +18,8 @@ import { shortfallText } from "../report/roster-summary.js";
 import { RosterRows, type Profile } from "../report/roster-rows.js";
 import { asLang, useColor } from "./options.js";
 import { progressReporter } from "./progress.js";
-import { conflicts, FILES, planRoster, writeRoster, type Planned } from "./roster-outputs.js";
+import { conflicts, dropPdf, FILES, planRoster, writeRoster, type Planned } from "./roster-outputs.js";
+import { PdfThread } from "../io/pdf-roster-thread.js";
 
 function blocks(f: Finding, skipInvalid: boolean): boolean {
   if (f.severity !== "error" || SETTLED_BY_SELECTION.has(f.code)) return false;
@@ -32,6 +33,16 @@ function blocking(r: ListResult, skipInvalid: boolean): ListResult {
 }
 
 export async function runRoster(files: string[], opts: Record<string, unknown>): Promise<number> {
+  // the PDF thread starts now and warms up while the lists are read
+  const pdfThread = opts.dryRun ? undefined : PdfThread.start();
+  try {
+    return await roster(files, opts, pdfThread);
+  } finally {
+    pdfThread?.stop();
+  }
+}
+
+async function roster(files: string[], opts: Record<string, unknown>, pdfThread: PdfThread | undefined): Promise<number> {
   const lang = asLang(opts.lang);
   const en = lang === "en";
   const profile: Profile = opts.profile === "internal" ? "internal" : "public";
@@ -39,8 +50,8 @@ export async function runRoster(files: string[], opts: Record<string, unknown>):
   const ws = await openWorkspace(files);
   const progress = progressReporter(process.stderr);
   const delimiter = opts.delimiter === ";" ? ";" : ",";
-  // each row is rendered and reduced to its applicant record as it is read (RosterRows)
-  // per list: its rows rendered, their applicant records and lines, in list order
+  // each row is rendered and reduced to its applicant record as it is read (RosterRows):
+  // per list, its rows rendered, their applicant records and lines, in list order
   const lists = new Map<Program, { rows: RosterRows; applicants: Applicant[]; lines: number[]; applicant: (p: Participant) => Applicant }>();
   const results = await scanPrograms(ws, {
     onHeader(header, columns, program, size) {
@@ -103,11 +114,12 @@ export async function runRoster(files: string[], opts: Record<string, unknown>):
   const plans: Planned[] = results.map((r) => {
     const l = lists.get(r.program) ?? { rows: new RosterRows(r.header, r.columns, profile, delimiter), applicants: [] };
     const selection = selectParticipants(l.applicants, selectionRules(r.program));
-    return planRoster(r, selection, l.rows, outDir, profile);
+    return planRoster(r, selection, l.rows, outDir, profile, pdfThread);
   });
   if (!opts.force && !opts.dryRun) {
     const changed = (await Promise.all(plans.map(conflicts))).flat();
     if (changed.length > 0) {
+      await Promise.all(plans.map(dropPdf));
       const shown = changed.map((f) => displayPath(ws.cwd, f)).join(", ");
       throw new OutputError("OUTPUT_CHANGED", `${en ? "would overwrite edited or different files" : "akan menimpa berkas yang isinya berbeda"}: ${shown}`, {
         hint: en

@@ -2,6 +2,7 @@
  * Every output is written to a temporary file in the same folder and renamed into place,
  * so a reader never sees half a file and an interrupted run leaves the old file intact.
  */
+import { mkdirSync } from "node:fs";
 import { mkdir, open, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { OutputError } from "../errors.js";
@@ -74,6 +75,32 @@ export async function writeViaTemp(file: string, produce: (tmpPath: string) => P
     if ((e as NodeJS.ErrnoException).code) throw outputError(e, file);
     throw e;
   }
+}
+
+/**
+ * A temporary path next to `file` for an output another thread writes: commit() renames it
+ * into place, discard() removes it. Synchronous, so that the other thread can start at once.
+ */
+export function tempFile(file: string): { path: string; commit(): Promise<void>; discard(): Promise<void> } {
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+  } catch (e) {
+    throw outputError(e, dirname(file));
+  }
+  const path = tempName(file);
+  const discard = (): Promise<void> => rm(path, { force: true }).catch(() => undefined);
+  return {
+    path,
+    async commit() {
+      try {
+        await rename(path, file);
+      } catch (e) {
+        await discard();
+        throw outputError(e, file);
+      }
+    },
+    discard,
+  };
 }
 
 export async function exists(path: string): Promise<boolean> {

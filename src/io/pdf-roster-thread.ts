@@ -1,0 +1,66 @@
+/**
+ * The roster PDF drawn on the second core (pdf-roster-worker.ts): the thread starts with the
+ * command, so that it is up by the time the selection is made; each PDF is then drawn there
+ * while the main thread builds the CSV and XLSX. Without a built worker script (tests on the sources), a second
+ * core, or with PELATIHAN_PDF_THREAD=0, the PDF is drawn on the main thread.
+ */
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import type { Program } from "../domain/program.js";
+import type { PdfPerson, Profile } from "../report/roster-rows.js";
+import { builtWorkerScript } from "./worker-script.js";
+
+export interface PdfJob {
+  /** Where to write the PDF (a temporary path: the caller renames it into place). */
+  file: string;
+  program: Program;
+  people: PdfPerson[];
+  profile: Profile;
+}
+
+export type PdfReply = { pages: number } | { error: { message: string; code?: string } };
+
+export class PdfThread {
+  /** Jobs posted and not answered yet, oldest first: the worker answers in order. */
+  private readonly waiting: { resolve(pages: number): void; reject(e: Error): void }[] = [];
+
+  private constructor(private readonly worker: Worker | undefined) {
+    if (!worker) return;
+    worker.on("message", (m: PdfReply) => {
+      const w = this.waiting.shift();
+      if (this.waiting.length === 0) worker.unref();
+      if ("error" in m) w?.reject(Object.assign(new Error(m.error.message), m.error.code ? { code: m.error.code } : {}));
+      else w?.resolve(m.pages);
+    });
+    const fail = (e: unknown): void => {
+      for (const w of this.waiting.splice(0)) w.reject(e instanceof Error ? e : new Error(`PDF thread stopped (${String(e)})`));
+    };
+    worker.on("error", fail);
+    worker.on("exit", fail);
+  }
+
+  /** Starts the worker thread when there is one to start. */
+  static start(): PdfThread {
+    const script = builtWorkerScript(new URL("./pdf-roster-worker.js", import.meta.url));
+    if (script === undefined || availableParallelism() < 2 || process.env.PELATIHAN_PDF_THREAD === "0") return new PdfThread(undefined);
+    const w = new Worker(script);
+    // idle, it does not keep the process alive (a run that stops early exits)
+    w.unref();
+    return new PdfThread(w);
+  }
+
+  /** Draws one PDF, posted at once (jobs run one after another); resolves to its page count. */
+  draw(job: PdfJob): Promise<number> {
+    const w = this.worker;
+    if (!w) return import("./pdf-roster.js").then((m) => m.writeRosterPdf(job.file, job.program, job.people, job.profile));
+    return new Promise<number>((resolve, reject) => {
+      this.waiting.push({ resolve, reject });
+      w.ref();
+      w.postMessage(job);
+    });
+  }
+
+  stop(): void {
+    void this.worker?.terminate();
+  }
+}
