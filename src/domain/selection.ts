@@ -32,23 +32,27 @@ export function selectParticipants(applicants: readonly Applicant[], rules: Sele
   coverDistricts(s, lists);
   fillInOrder(s);
 
-  // by applicant index (0-based row order, so an array and not a map of 100,000 entries)
-  const decisions: (Decision | undefined)[] = [];
+  // by applicant index (0-based row order, so an array and not a map of 100,000 entries),
+  // made at its full length: written out of order, a growing array would become a dictionary
+  let top = -1;
+  for (const a of applicants) if (a.index > top) top = a.index;
+  const decisions = new Array<Decision | undefined>(top + 1);
   s.order.forEach((pos, i) => {
     const a = eligible[pos] as Applicant;
     const r = s.reasons.get(pos);
     decisions[a.index] = { index: a.index, status: "peserta", rank: i + 1, reason: r?.reason ?? "", phase: r?.phase ?? "fill" };
   });
   let reserves = 0;
+  // a reserve's cause is one of a few ("kuota kecamatan Bangil penuh (2/2)", "kursi penuh")
+  const causes = new Map<number | string, string>();
   eligible.forEach((a, pos) => {
     if (s.chosen[pos]) return;
     reserves++;
-    decisions[a.index] = {
-      index: a.index,
-      status: "cadangan",
-      rank: s.order.length + reserves,
-      reason: `${reserveCause(s, pos)}, cadangan ke-${reserves}`,
-    };
+    const block = s.blockedBy(pos);
+    const key = block === DISTRICT_FULL ? code(a) : block;
+    let cause = causes.get(key);
+    if (cause === undefined) causes.set(key, (cause = reserveCause(s, pos)));
+    decisions[a.index] = { index: a.index, status: "cadangan", rank: s.order.length + reserves, reason: `${cause}, cadangan ke-${reserves}` };
   });
   let ineligible = 0;
   let invalid = 0;
