@@ -40,3 +40,25 @@ export function capsRows(): string[] {
   for (let i = 0; i < 1300; i++) rows.push(`${POOL[i % POOL.length]},Ani,P,01/01/1990,Nowhere,,-,081234567890,H,H,H,?`);
   return rows;
 }
+
+/** A list's text: header, lines, line end. */
+export const listText = (l: { lines: string[]; eol: string }): string => [H, ...l.lines].join(l.eol) + l.eol;
+
+/**
+ * Property check over workspaces of two generated lists (one with QUOTA, one with room for
+ * all): `compare` checks a workspace and says how many lists it split; the total is returned.
+ */
+export function splitsOverGenerated(makeWorkspace: (programs: { id: string; list: string; yaml?: string }[]) => string, compare: (ws: string) => number, numRuns: number): number {
+  let splits = 0;
+  fc.assert(
+    fc.property(list, list, (a, b) => {
+      const ws = makeWorkspace([
+        { id: "a", list: listText(a), yaml: QUOTA },
+        { id: "b", list: listText(b), yaml: "quota:\n  total: 100\n" },
+      ]);
+      splits += compare(ws);
+    }),
+    { numRuns },
+  );
+  return splits;
+}
