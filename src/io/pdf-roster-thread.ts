@@ -18,22 +18,32 @@ export interface PdfJob {
   profile: Profile;
 }
 
-export type PdfReply = { pages: number } | { error: { message: string; code?: string } };
+/** A job as posted: numbered, so that its reply finds it. */
+export interface PdfMessage {
+  id: number;
+  job: PdfJob;
+}
+
+export type PdfReply = { id: number } & ({ pages: number } | { error: { message: string; code?: string } });
 
 export class PdfThread {
-  /** Jobs posted and not answered yet, oldest first: the worker answers in order. */
-  private readonly waiting: { resolve(pages: number): void; reject(e: Error): void }[] = [];
+  /** Jobs posted and not answered yet, by number. */
+  private readonly waiting = new Map<number, { resolve(pages: number): void; reject(e: Error): void }>();
+  private next = 0;
 
   private constructor(private readonly worker: Worker | undefined) {
     if (!worker) return;
     worker.on("message", (m: PdfReply) => {
-      const w = this.waiting.shift();
-      if (this.waiting.length === 0) worker.unref();
+      const w = this.waiting.get(m.id);
+      this.waiting.delete(m.id);
+      if (this.waiting.size === 0) worker.unref();
       if ("error" in m) w?.reject(Object.assign(new Error(m.error.message), m.error.code ? { code: m.error.code } : {}));
       else w?.resolve(m.pages);
     });
     const fail = (e: unknown): void => {
-      for (const w of this.waiting.splice(0)) w.reject(e instanceof Error ? e : new Error(`PDF thread stopped (${String(e)})`));
+      const stopped = [...this.waiting.values()];
+      this.waiting.clear();
+      for (const w of stopped) w.reject(e instanceof Error ? e : new Error(`PDF thread stopped (${String(e)})`));
     };
     worker.on("error", fail);
     worker.on("exit", fail);
@@ -49,14 +59,15 @@ export class PdfThread {
     return new PdfThread(w);
   }
 
-  /** Draws one PDF, posted at once (jobs run one after another); resolves to its page count. */
+  /** Draws one PDF, posted at once (the thread draws one after another); resolves to its page count once it is all written. */
   draw(job: PdfJob): Promise<number> {
     const w = this.worker;
     if (!w) return import("./pdf-roster.js").then((m) => m.writeRosterPdf(job.file, job.program, job.people, job.profile));
     return new Promise<number>((resolve, reject) => {
-      this.waiting.push({ resolve, reject });
+      const id = this.next++;
+      this.waiting.set(id, { resolve, reject });
       w.ref();
-      w.postMessage(job);
+      w.postMessage({ id, job } satisfies PdfMessage);
     });
   }
 

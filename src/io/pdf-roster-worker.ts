@@ -4,18 +4,24 @@
  * thread reads the list was measured, and slows the reading more than it saves.
  */
 import { parentPort } from "node:worker_threads";
-import type { PdfJob, PdfReply } from "./pdf-roster-thread.js";
+import type { PdfMessage, PdfReply } from "./pdf-roster-thread.js";
 import { writeRosterPdf } from "./pdf-roster.js";
 
 const port = parentPort;
+// one document at a time, in the order posted: each reply says which job it answers
+let queue: Promise<void> = Promise.resolve();
 
-port?.on("message", async (job: PdfJob) => {
+async function draw({ id, job }: PdfMessage): Promise<void> {
   let reply: PdfReply;
   try {
-    reply = { pages: await writeRosterPdf(job.file, job.program, job.people, job.profile) };
+    reply = { id, pages: await writeRosterPdf(job.file, job.program, job.people, job.profile) };
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    reply = { error: { message: err instanceof Error ? err.message : String(e), ...(err.code ? { code: err.code } : {}) } };
+    reply = { id, error: { message: err instanceof Error ? err.message : String(e), ...(err.code ? { code: err.code } : {}) } };
   }
-  port.postMessage(reply);
+  port?.postMessage(reply);
+}
+
+port?.on("message", (m: PdfMessage) => {
+  queue = queue.then(() => draw(m));
 });

@@ -104,6 +104,20 @@ describe("pelatihan roster (built binary)", () => {
     for (const p of internal) expect(p).toContain("RAHASIA - untuk keperluan internal");
   });
 
+  it("several programs: each PDF is complete, with the page count the command prints", async () => {
+    const people = (n: number) => Array.from({ length: n }, (_, i) => `35140101019${String(i + 1).padStart(5, "0")},Peserta ${i + 1},Purwodadi`).join("\n");
+    // the biggest first: a PDF thread that answered out of order would mix the counts up
+    const sizes = { besar: 400, kecil: 3, sedang: 90 };
+    const ws = makeWorkspace(Object.entries(sizes).map(([id, n]) => ({ id, list: `nik,nama,kecamatan\n${people(n)}\n`, yaml: `quota:\n  total: ${n}\n` })));
+    const r = runCli(["roster"], { cwd: ws });
+    expect(r.code).toBe(0);
+    for (const id of Object.keys(sizes)) {
+      const pages = await pdfPages(readFileSync(join(ws, "out", id, "daftar-hadir.pdf")));
+      expect(r.stdout).toContain(`out/${id}/daftar-hadir.pdf (${pages.length} halaman)`);
+      pages.forEach((p, i) => expect(p).toContain(`Halaman ${i + 1} dari ${pages.length}`));
+    }
+  });
+
   it("repeats the table header on every page of a long list", async () => {
     const rows = Array.from({ length: 120 }, (_, i) => `35140101019${String(i + 1).padStart(5, "0")},Peserta ${i + 1},Purwodadi`);
     const ws = makeWorkspace([{ id: "besar", list: `nik,nama,kecamatan\n${rows.join("\n")}\n`, end: "2022-11-07", yaml: "quota:\n  total: 120\n" }]);
