@@ -2,9 +2,9 @@
  * The roster's rows, rendered as the list is read. A provincial list has 100,000 applicants:
  * keeping every participant with its cells until the selection is made costs more (in
  * garbage collection) than writing all the documents. So each row is rendered at once into
- * its CSV cells, its XLSX cells and the fields the PDF prints, and only those three strings
- * are kept. After the selection, each row gets its status, urutan and alasan at the end, in
- * roster order. CSV and XLSX always show the same columns: the list's own, minus the
+ * its CSV cells, its XLSX cells and the fields the PDF prints, and only those bytes are kept
+ * (three buffers for the whole list). After the selection, each row gets its status, urutan
+ * and alasan at the end, in roster order. CSV and XLSX always show the same columns: the list's own, minus the
  * private ones in the public profile, then status, urutan and alasan.
  */
 import { maskNik } from "../domain/nik.js";
@@ -135,7 +135,8 @@ export class RosterRows {
         if (v === p.nik) maskedNik = masked;
         v = masked;
       }
-      // most cells need nothing in either document: one test for both
+      // most cells need nothing in either document: one test for both. The list's own
+      // columns are inline text cells of the sheet (RosterSheet), hence textCell here
       const plain = v !== "" && isPlain(v) && !v.includes(d);
       const c = plain ? v : csvCell(v, d);
       line = k === 0 ? c : `${line}${d}${c}`;
