@@ -140,6 +140,8 @@ export class PageCanvas {
   /** What the operators in `ops` have set: emitted again after a flush. */
   private setFont = "";
   private setFill = "";
+  /** The fill colour set last (for text that pdfkit draws itself). */
+  private rgb: Rgb = [0, 0, 0];
   private used = new Set<FontGlyphs>();
 
   constructor(private readonly doc: PDFKit.PDFDocument) {}
@@ -177,6 +179,7 @@ export class PageCanvas {
 
   fill(rgb: Rgb): this {
     const op = `${rgb.map((c) => num(c)).join(" ")} rg`;
+    this.rgb = rgb;
     if (op !== this.setFill) {
       this.begin();
       this.ops += `${op}\n`;
@@ -191,7 +194,7 @@ export class PageCanvas {
     const f = this.glyphs;
     const r = f.run(text);
     if (r === null) {
-      const [red, green, blue] = this.fillRgb();
+      const [red, green, blue] = this.rgb;
       this.viaPdfkit((doc) => doc.font(this.name).fontSize(this.size).fillColor([red * 255, green * 255, blue * 255]).text(text, x, y, { lineBreak: false }));
       return;
     }
@@ -219,15 +222,10 @@ export class PageCanvas {
     this.ops += `${num(width)} w 0 G ${num(x)} ${num(top)} ${num(w)} ${num(h)} re B\n`;
   }
 
-  /** Lets pdfkit draw (headings with wrapping, text that needs full layout) after what is drawn so far. */
+  /** Lets pdfkit draw (text that needs its full layout) after what is drawn so far. */
   viaPdfkit(draw: (doc: PDFKit.PDFDocument) => void): void {
     this.flush();
     draw(this.doc);
-  }
-
-  private fillRgb(): [number, number, number] {
-    const m = /^([\d.]+) ([\d.]+) ([\d.]+) rg$/.exec(this.setFill);
-    return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : [0, 0, 0];
   }
 
   private begin(): void {
@@ -252,5 +250,6 @@ export class PageCanvas {
   newPage(): void {
     this.flush();
     this.setFill = "";
+    this.rgb = [0, 0, 0];
   }
 }
