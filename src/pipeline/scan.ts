@@ -44,8 +44,9 @@ export async function scanList(ws: Workspace, program: Program, opts: ScanOption
   const districts = ws.areas.districtsOf(program.region);
   const matchDistrict = createDistrictMatcher(districts).match;
   const size = extras.size ?? (await stat(program.participantsPath).then((s) => s.size, () => 0));
-  // Findings only (no rows kept or handed out): a big list is read in two parts at once. The
-  // worker thread starts now, so that it has loaded its code by the time the header is read.
+  // A big list is read in two parts at once when only findings are needed (no rows kept or
+  // handed out), or for a roster, whose worker renders its part's rows too. The worker
+  // thread starts now, so that it has loaded its code by the time the header is read.
   const roster = opts.onParticipant && opts.onDuplicate ? opts.rosterPart : undefined;
   const split = (!opts.keep && !opts.onParticipant) || roster ? await splitPoint(program.participantsPath, size) : undefined;
   const worker = split !== undefined ? spawnPart() : undefined;
