@@ -1,20 +1,17 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { REPO, expectGolden, runCli, transcript } from "../helpers/cli.js";
 import { pdfPages } from "../helpers/pdf-text.js";
-import { makeWorkspace } from "../helpers/workspace.js";
+import { copyWorkspace, makeWorkspace } from "../helpers/workspace.js";
 
 const FIXTURE = join(REPO, "test", "fixtures", "roster");
 
 /** A fresh copy of the 30-applicant workspace (10 kecamatan, 20 seats, at most 2 each, at least 8 women). */
 function workspace(): string {
-  const dir = mkdtempSync(join(tmpdir(), "pelatihan-roster-"));
-  cpSync(FIXTURE, dir, { recursive: true });
-  return dir;
+  return copyWorkspace(FIXTURE);
 }
 
 const out = (ws: string, dir: string, file: string) => join(ws, dir, "roster-30", file);

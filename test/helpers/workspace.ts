@@ -1,5 +1,5 @@
 /** Temporary workspaces for pipeline tests: programs written as YAML next to their lists. */
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -10,6 +10,13 @@ export interface ProgramSpec {
   yaml?: string;
   start?: string;
   end?: string;
+}
+
+/** A fresh copy of a fixture workspace, so that a test's outputs never land in the repository. */
+export function copyWorkspace(from: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "pelatihan-ws-"));
+  cpSync(from, dir, { recursive: true });
+  return dir;
 }
 
 /** Writes data/programs/<id>.yaml (+ data/participants/<id>.csv) and returns the workspace folder. */
