@@ -10,7 +10,9 @@ export class ByteWriter {
   protected pos = 0;
 
   constructor(initial = 1 << 16) {
-    this.buf = Buffer.allocUnsafe(Math.max(16, initial));
+    // never a slice of Node's shared pool: the buffer may be handed to another thread
+    // (transferred), which a pooled buffer cannot be
+    this.buf = Buffer.allocUnsafeSlow(Math.max(16, initial));
   }
 
   get length(): number {
@@ -22,7 +24,7 @@ export class ByteWriter {
     if (need <= this.buf.length) return;
     let size = this.buf.length * 2;
     while (size < need) size *= 2;
-    const next = Buffer.allocUnsafe(size);
+    const next = Buffer.allocUnsafeSlow(size);
     this.buf.copy(next, 0, 0, this.pos);
     this.buf = next;
   }
