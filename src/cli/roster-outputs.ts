@@ -39,7 +39,6 @@ interface DrawnPdf {
   discard(): Promise<void>;
 }
 
-/** `rows`: the list's rows as rendered while it was read, in list order, one per decision. */
 /**
  * `rows`: the list's rows as rendered while it was read, in list order, one per decision.
  * With a PDF thread, the PDF is drawn there (into a temporary file) while the CSV and XLSX

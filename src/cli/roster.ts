@@ -4,10 +4,8 @@
  */
 import { resolve } from "node:path";
 import type { Finding } from "../domain/findings.js";
-import type { Participant } from "../domain/participant.js";
 import type { Program } from "../domain/program.js";
-import { applicantMaker, decodeApplicants, markDuplicate, ROW_ERROR_CODES, SETTLED_BY_SELECTION, selectionRules } from "../domain/roster-applicants.js";
-import type { Applicant } from "../domain/selection-types.js";
+import { ROW_ERROR_CODES, SETTLED_BY_SELECTION, selectionRules } from "../domain/roster-applicants.js";
 import { selectParticipants } from "../domain/selection.js";
 import { OutputError } from "../errors.js";
 import { scanPrograms } from "../pipeline/scan.js";
@@ -20,6 +18,7 @@ import { asLang, useColor } from "./options.js";
 import { progressReporter } from "./progress.js";
 import { conflicts, dropPdf, FILES, planRoster, writeRoster, type Planned } from "./roster-outputs.js";
 import { PdfThread } from "../io/pdf-roster-thread.js";
+import { RosterList } from "../pipeline/roster-list.js";
 
 function blocks(f: Finding, skipInvalid: boolean): boolean {
   if (f.severity !== "error" || SETTLED_BY_SELECTION.has(f.code)) return false;
@@ -33,7 +32,7 @@ function blocking(r: ListResult, skipInvalid: boolean): ListResult {
 }
 
 export async function runRoster(files: string[], opts: Record<string, unknown>): Promise<number> {
-  // the PDF thread starts now and warms up while the lists are read
+  // the PDF thread starts now, so that it is up by the time the first selection is made
   const pdfThread = opts.dryRun ? undefined : PdfThread.start();
   try {
     return await roster(files, opts, pdfThread);
@@ -50,42 +49,25 @@ async function roster(files: string[], opts: Record<string, unknown>, pdfThread:
   const ws = await openWorkspace(files);
   const progress = progressReporter(process.stderr);
   const delimiter = opts.delimiter === ";" ? ";" : ",";
-  // each row is rendered and reduced to its applicant record as it is read (RosterRows):
-  // per list, its rows rendered, their applicant records and lines, in list order
-  const lists = new Map<Program, { rows: RosterRows; applicants: Applicant[]; lines: number[]; applicant: (p: Participant) => Applicant }>();
+  // each row is rendered and reduced to its applicant record as it is read (RosterList)
+  const lists = new Map<Program, RosterList>();
   const results = await scanPrograms(ws, {
-    onHeader(header, columns, program, size) {
-      const index = new Map<string, number>();
-      columns.forEach((c, i) => {
-        if (c !== undefined && !index.has(c)) index.set(c, i);
-      });
-      lists.set(program, { rows: new RosterRows(header, columns, profile, delimiter, size), applicants: [], lines: [], applicant: applicantMaker(program, index) });
+    onHeader(list, program) {
+      lists.set(program, new RosterList(program, { ...list, profile, delimiter }));
     },
     onParticipant(p, program) {
-      const l = lists.get(program);
-      if (!l) return;
-      l.rows.add(p);
-      l.applicants.push(l.applicant(p));
-      l.lines.push(p.line);
+      lists.get(program)?.add(p);
     },
     // rows are handed out before their NIK is checked against the rows before them
     onDuplicate(line, program) {
-      const l = lists.get(program);
-      if (!l) return;
-      const i = lowerBound(l.lines, line);
-      if (l.lines[i] === line) markDuplicate(l.applicants[i] as Applicant);
+      lists.get(program)?.markDuplicate(line);
     },
     // a big list's second part, rendered by the other thread
     rosterPart: {
       profile,
       delimiter,
       onPart(part, program) {
-        const l = lists.get(program);
-        if (!l) return;
-        l.rows.append(part.rows);
-        const more = decodeApplicants(part.applicants, ws.areas.districtsOf(program.region), program.quota.groups.length, l.applicants.length);
-        for (const a of more) l.applicants.push(a);
-        for (const line of part.lines) l.lines.push(line);
+        lists.get(program)?.append(part, ws.areas.districtsOf(program.region));
       },
     },
     ...(progress ? { onProgress: progress.update } : {}),
@@ -112,6 +94,7 @@ async function roster(files: string[], opts: Record<string, unknown>, pdfThread:
 
   const outDir = resolve(ws.cwd, typeof opts.out === "string" ? opts.out : "out");
   const plans: Planned[] = results.map((r) => {
+    // a list without a usable header row has no rows handed out either
     const l = lists.get(r.program) ?? { rows: new RosterRows(r.header, r.columns, profile, delimiter), applicants: [] };
     const selection = selectParticipants(l.applicants, selectionRules(r.program));
     return planRoster(r, selection, l.rows, outDir, profile, pdfThread);
@@ -158,16 +141,4 @@ async function roster(files: string[], opts: Record<string, unknown>, pdfThread:
     );
   }
   return 0;
-}
-
-/** The first position in an ascending array whose value is at least `x`. */
-function lowerBound(a: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((a[mid] as number) < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -14,9 +14,8 @@ import type { VillageRef } from "../domain/area-names.js";
 import { readCsvRange, type CsvRange, type RangeSyntax } from "../io/csv-read.js";
 import { FindingSink, type SinkPart } from "./finding-sink.js";
 import { isBlankRow, scanRow } from "./list-rows.js";
-import { applicantMaker, encodeApplicants, type ApplicantBatch } from "../domain/roster-applicants.js";
-import type { Applicant } from "../domain/selection-types.js";
-import { RosterRows, type Profile, type RenderedRows } from "../report/roster-rows.js";
+import type { Profile } from "../report/roster-rows.js";
+import { RosterList, type RosterPart } from "./roster-list.js";
 
 export interface PartJob {
   path: string;
@@ -29,7 +28,7 @@ export interface PartJob {
   hasStatusColumn: boolean;
   districts: AreaRef[];
   villages?: VillageRef[];
-  /** Also render each row for a roster and make its applicant record (ScanOptions.roster). */
+  /** Also render each row for a roster and make its applicant record (ScanOptions.rosterPart). */
   roster?: RosterPartJob;
 }
 
@@ -39,13 +38,6 @@ export interface RosterPartJob {
   header: string[];
   columns: (string | undefined)[];
   size: number;
-}
-
-/** The part's rows rendered for a roster, their applicant records, and each row's line (counted from the part's start). */
-export interface RosterPart {
-  rows: RenderedRows;
-  applicants: ApplicantBatch;
-  lines: Int32Array;
 }
 
 export interface PartResult {
@@ -74,22 +66,14 @@ async function checkPart(job: PartJob): Promise<PartResult> {
   const checker = new ListChecker(program, file, undefined, { kind: "logged", niks, seq: () => sink.reserve() });
   const counts = { inProgram: 0 };
   let rows = 0;
-  const r = job.roster;
-  const rendered = r ? new RosterRows(r.header, r.columns, r.profile, r.delimiter, r.size) : undefined;
-  const applicant = r ? applicantMaker(program, index) : undefined;
-  const applicants: Applicant[] = [];
-  const lines: number[] = [];
+  const roster = job.roster ? new RosterList(program, { ...job.roster, index }) : undefined;
   const syntax = await readCsvRange(job.path, file, job.range, (cells, line) => {
     if (isBlankRow(cells)) return;
     const p = scanRow(ctx, cells, line, rows++, job.hasStatusColumn, sink, checker, counts);
-    if (rendered && applicant) {
-      rendered.add(p);
-      applicants.push(applicant(p));
-      lines.push(line);
-    }
+    roster?.add(p);
   });
   const result: PartResult = { rows, inProgram: counts.inProgram, sink: sink.part(), checker: checker.part(), niks: { data: niks.data, length: niks.length }, syntax, ms: 0 };
-  if (rendered) result.roster = { rows: rendered.part(), applicants: encodeApplicants(applicants, job.districts), lines: Int32Array.from(lines) };
+  if (roster) result.roster = roster.part(job.districts);
   result.ms = performance.now() - t0;
   return result;
 }

@@ -120,7 +120,7 @@ export async function scanList(ws: Workspace, program: Program, opts: ScanOption
       const c: RowContext = { program, file, index: map.index, col: columnIndex(map.index, program.days), days: map.days, matchDistrict };
       if (map.index.has("desa")) c.matchVillage = (d, raw) => villages.match(d, raw);
       ctx = c;
-      opts.onHeader?.(cells, map.columns, program, size);
+      opts.onHeader?.({ header: cells, columns: map.columns, index: map.index, size }, program);
       if (worker && split !== undefined && info.encoding !== "utf-16le" && !splitPassed) {
         part = worker.start({
           path: program.participantsPath,

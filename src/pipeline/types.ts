@@ -6,7 +6,7 @@ import type { Finding } from "../domain/findings.js";
 import type { Program } from "../domain/program.js";
 import type { AreaRef, Participant } from "../domain/participant.js";
 import type { Profile } from "../report/roster-rows.js";
-import type { RosterPart } from "./scan-worker.js";
+import type { RosterPart } from "./roster-list.js";
 
 export interface Coverage {
   region: string;
@@ -47,8 +47,14 @@ export interface ListResult {
 export interface ScanOptions {
   /** Keep every participant in memory (roster, certificates); off for streaming commands. */
   keep?: boolean;
-  /** Called once the list's header is read, before its first row is handed out; `size`: the list's bytes. */
-  onHeader?: (header: readonly string[], columns: readonly (string | undefined)[], program: Program, size: number) => void;
+  /**
+   * Called once the list's header is read, before its first row is handed out: the header's
+   * cells, the canonical column of each, canonical column -> cell index, the list's bytes.
+   */
+  onHeader?: (
+    list: { header: readonly string[]; columns: readonly (string | undefined)[]; index: ReadonlyMap<string, number>; size: number },
+    program: Program,
+  ) => void;
   /** Called for each row as it is read, after the row's own checks. */
   onParticipant?: (p: Participant, program: Program) => void;
   /**
