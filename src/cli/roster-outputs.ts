@@ -7,7 +7,7 @@ import { join } from "node:path";
 import type { Program } from "../domain/program.js";
 import type { Selection } from "../domain/selection-types.js";
 import { OutputError } from "../errors.js";
-import { tempFile, writeFileAtomic, writeViaTemp } from "../io/atomic-write.js";
+import { tempFile, writeFileAtomic } from "../io/atomic-write.js";
 import type { PdfThread } from "../io/pdf-roster-thread.js";
 import type { ListResult } from "../pipeline/types.js";
 import { rosterOrder, type PdfPerson, type Profile, type RosterRows } from "../report/roster-rows.js";
@@ -41,8 +41,8 @@ interface DrawnPdf {
 
 /**
  * `rows`: the list's rows as rendered while it was read, in list order, one per decision.
- * With a PDF thread, the PDF is drawn there (into a temporary file) while the CSV and XLSX
- * are built here.
+ * With a PDF thread (not for --dry-run), the PDF is drawn there into a temporary file while
+ * the CSV and XLSX are built here.
  */
 export function planRoster(r: ListResult, selection: Selection, rows: RosterRows, outDir: string, profile: Profile, pdf?: PdfThread): Planned {
   const program = r.program;
@@ -104,20 +104,13 @@ export async function conflicts(p: Planned): Promise<string[]> {
   return out;
 }
 
-export async function writeRoster(p: Planned, profile: Profile): Promise<{ pages: number }> {
+/** Writes a planned roster; its PDF was started with planRoster (on the PDF thread). */
+export async function writeRoster(p: Planned): Promise<{ pages: number }> {
+  if (!p.pdf) throw new Error("writeRoster: the roster was planned without its PDF");
   await writeFileAtomic(join(p.dir, FILES.csv), p.csv);
   await writeFileAtomic(join(p.dir, FILES.xlsx), p.xlsx);
-  let pages = 0;
-  if (p.pdf) {
-    const pdf = await p.pdf;
-    await pdf.commit();
-    pages = pdf.pages;
-  } else {
-    const { writeRosterPdf } = await import("../io/pdf-roster.js");
-    await writeViaTemp(join(p.dir, FILES.pdf), async (tmp) => {
-      pages = await writeRosterPdf(tmp, p.program, p.people, profile);
-    });
-  }
+  const pdf = await p.pdf;
+  await pdf.commit();
   await writeFileAtomic(join(p.dir, FILES.md), p.md);
-  return { pages };
+  return { pages: pdf.pages };
 }

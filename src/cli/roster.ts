@@ -127,7 +127,7 @@ async function roster(files: string[], opts: Record<string, unknown>, pdfThread:
       for (const f of Object.values(FILES)) process.stdout.write(`  ${en ? "would write" : "akan ditulis"}: ${dir}/${f}\n`);
       continue;
     }
-    const { pages } = await writeRoster(p, profile);
+    const { pages } = await writeRoster(p);
     for (const f of Object.values(FILES)) {
       const extra = f === FILES.pdf ? ` (${pages} ${en ? "pages" : "halaman"})` : "";
       process.stdout.write(`  ${en ? "written" : "ditulis"}: ${dir}/${f}${extra}\n`);

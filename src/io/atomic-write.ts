@@ -60,24 +60,6 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
 }
 
 /**
- * For outputs produced as a stream (large PDFs, XLSX): `produce` writes to the temp path,
- * which is renamed into place only when it finishes.
- */
-export async function writeViaTemp(file: string, produce: (tmpPath: string) => Promise<void>): Promise<void> {
-  await ensureDir(dirname(file));
-  const tmp = tempName(file);
-  try {
-    await produce(tmp);
-    await rename(tmp, file);
-  } catch (e) {
-    await rm(tmp, { force: true }).catch(() => undefined);
-    if (e instanceof OutputError) throw e;
-    if ((e as NodeJS.ErrnoException).code) throw outputError(e, file);
-    throw e;
-  }
-}
-
-/**
  * A temporary path next to `file` for an output another thread writes: commit() renames it
  * into place, discard() removes it. Synchronous, so that the other thread can start at once.
  */

@@ -1,8 +1,9 @@
 /**
  * The roster PDF drawn on the second core (pdf-roster-worker.ts): the thread starts with the
  * command, so that it is up by the time the selection is made; each PDF is then drawn there
- * while the main thread builds the CSV and XLSX. Without a built worker script (tests on the sources), a second
- * core, or with PELATIHAN_PDF_THREAD=0, the PDF is drawn on the main thread.
+ * while the main thread builds the CSV and XLSX. Without a built worker script (tests on
+ * the sources), without a second core, or with PELATIHAN_PDF_THREAD=0, the PDF is drawn on
+ * the main thread.
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";

@@ -22,8 +22,6 @@ import type { PdfPerson, Profile } from "../report/roster-rows.js";
 import { PageCanvas, type Rgb } from "./pdf-canvas.js";
 import { CONFIDENTIAL } from "./xlsx-roster.js";
 
-export type { PdfPerson };
-
 function fontDir(): string {
   const require = createRequire(import.meta.url);
   return join(dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf");

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Program } from "../../src/domain/program.js";
-import { writeRosterPdf, type PdfPerson } from "../../src/io/pdf-roster.js";
+import { writeRosterPdf } from "../../src/io/pdf-roster.js";
+import type { PdfPerson } from "../../src/report/roster-rows.js";
 import { pdfPages } from "../helpers/pdf-text.js";
 
 const program = {
