@@ -12,6 +12,7 @@ import type { PdfThread } from "../io/pdf-roster-thread.js";
 import type { ListResult } from "../pipeline/types.js";
 import { rosterOrder, type PdfPerson, type Profile, type RosterRows } from "../report/roster-rows.js";
 import { rosterSummaryMarkdown } from "../report/roster-summary.js";
+import { mark } from "./timing.js";
 
 export const FILES = {
   csv: "daftar-peserta.csv",
@@ -58,8 +59,11 @@ export function planRoster(r: ListResult, selection: Selection, rows: RosterRows
   const empty = Buffer.alloc(0);
   const p: Planned = { program, dir: join(outDir, program.id), csv: empty, xlsx: empty, md, people: rows.pdfPeople(order, selection.decisions), selection };
   if (pdf) startPdf(p, profile, pdf);
+  mark(`${program.id}: summary, PDF started`);
   p.csv = rows.csvDocument(order, selection.decisions);
+  mark(`${program.id}: CSV`);
   p.xlsx = rows.xlsxDocument(order, selection.decisions, { title: program.title, date: program.start, confidential: profile === "internal" });
+  mark(`${program.id}: XLSX`);
   return p;
 }
 

@@ -19,6 +19,7 @@ import { progressReporter } from "./progress.js";
 import { conflicts, dropPdf, FILES, planRoster, writeRoster, type Planned } from "./roster-outputs.js";
 import { PdfThread } from "../io/pdf-roster-thread.js";
 import { RosterList } from "../pipeline/roster-list.js";
+import { mark } from "./timing.js";
 
 function blocks(f: Finding, skipInvalid: boolean): boolean {
   if (f.severity !== "error" || SETTLED_BY_SELECTION.has(f.code)) return false;
@@ -46,7 +47,9 @@ async function roster(files: string[], opts: Record<string, unknown>, pdfThread:
   const en = lang === "en";
   const profile: Profile = opts.profile === "internal" ? "internal" : "public";
   const skipInvalid = opts.skipInvalid === true;
+  mark("start");
   const ws = await openWorkspace(files);
+  mark("workspace");
   const progress = progressReporter(process.stderr);
   const delimiter = opts.delimiter === ";" ? ";" : ",";
   // each row is rendered and reduced to its applicant record as it is read (RosterList)
@@ -73,6 +76,7 @@ async function roster(files: string[], opts: Record<string, unknown>, pdfThread:
     ...(progress ? { onProgress: progress.update } : {}),
   });
   progress?.done();
+  mark("lists read");
 
   const stops = results.map((r) => blocking(r, skipInvalid));
   const fatal = ws.fatal || results.some((r) => r.fatal);
@@ -97,6 +101,7 @@ async function roster(files: string[], opts: Record<string, unknown>, pdfThread:
     // a list without a usable header row has no rows handed out either
     const l = lists.get(r.program) ?? { rows: new RosterRows(r.header, r.columns, profile, delimiter), applicants: [] };
     const selection = selectParticipants(l.applicants, selectionRules(r.program));
+    mark(`${r.program.id}: selection`);
     return planRoster(r, selection, l.rows, outDir, profile, pdfThread);
   });
   if (!opts.force && !opts.dryRun) {
@@ -128,6 +133,7 @@ async function roster(files: string[], opts: Record<string, unknown>, pdfThread:
       continue;
     }
     const { pages } = await writeRoster(p);
+    mark(`${p.program.id}: written`);
     for (const f of Object.values(FILES)) {
       const extra = f === FILES.pdf ? ` (${pages} ${en ? "pages" : "halaman"})` : "";
       process.stdout.write(`  ${en ? "written" : "ditulis"}: ${dir}/${f}${extra}\n`);

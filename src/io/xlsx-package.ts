@@ -3,7 +3,7 @@
  * document properties, workbook with its sheets and defined names), zipped with one fixed
  * date: the roster's and the report's workbooks differ only in their sheets and styles.
  */
-import { zip, type ZipEntry } from "./zip-write.js";
+import { zip, type Packed, type ZipEntry } from "./zip-write.js";
 
 export const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 export const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -29,8 +29,8 @@ export function colName(i: number): string {
 
 export interface XlsxSheet {
   name: string;
-  /** The worksheet XML, possibly in chunks (a large sheet is never one string). */
-  data: readonly Buffer[];
+  /** The worksheet XML, possibly in chunks (a large sheet is never one string), or already deflated. */
+  data: readonly Buffer[] | Packed;
   /** Defined names local to the sheet, as `name -> reference` (`_xlnm.Print_Titles` ...). */
   names: [string, string][];
 }
@@ -99,7 +99,10 @@ export function xlsxPackage(p: XlsxParts): Buffer {
     ["xl/styles.xml", p.styles],
   ];
   const entries: ZipEntry[] = files.map(([name, text]) => ({ name, data: [Buffer.from(text, "utf8")] }));
-  p.sheets.forEach((s, i) => entries.push({ name: `xl/worksheets/sheet${i + 1}.xml`, data: s.data }));
+  p.sheets.forEach((s, i) => {
+    const name = `xl/worksheets/sheet${i + 1}.xml`;
+    entries.push("packed" in s.data ? { name, ...s.data } : { name, data: s.data });
+  });
   if (p.sharedStrings) entries.push({ name: "xl/sharedStrings.xml", data: p.sharedStrings });
   return zip(entries, p.when.slice(0, 10));
 }

@@ -5,9 +5,10 @@
  * header is bold, frozen, filtered and printed on every page; zip dates come from the
  * program, so the same roster gives the same bytes.
  */
-import { ByteWriter } from "./bytes.js";
+import { ByteWriter, encode } from "./bytes.js";
 import { neutraliseCell } from "./csv-write.js";
 import { colName, HEAD, MAIN, REL, sheetRef, xlsxPackage, xmlText } from "./xlsx-package.js";
+import { DeflateWriter } from "./zip-write.js";
 
 const SHEET = "Daftar Peserta";
 export const CONFIDENTIAL = "RAHASIA - untuk keperluan internal";
@@ -23,10 +24,10 @@ export function isPlain(text: string): boolean {
   return PLAIN.test(text);
 }
 
-/** An inline text cell, as RosterSheet.cells writes the list's own columns; `plain`: isPlain(text) is known. */
-export function textCell(text: string, plain = false): string {
+/** An inline text cell, as RosterSheet.cells writes the list's own columns. */
+export function textCell(text: string): string {
   if (text === "") return '<c s="2"/>';
-  return plain ? `<c s="2" t="inlineStr"><is><t>${text}</t></is></c>` : `<c s="2" t="inlineStr"><is>${textElement(text)}</is></c>`;
+  return `<c s="2" t="inlineStr"><is>${textElement(text)}</is></c>`;
 }
 
 /** `<t>` for a text: neutralised like the CSV, escaped, spaces kept. */
@@ -34,6 +35,100 @@ function textElement(text: string): string {
   if (PLAIN.test(text)) return `<t>${text}</t>`;
   const v = xmlText(neutraliseCell(text));
   return v.trim() === v ? `<t>${v}</t>` : `<t xml:space="preserve">${v}</t>`;
+}
+
+/** Bytes a text cell can hold as they are (printable ASCII but & < > "): 1. */
+const PLAIN_BYTE = new Uint8Array(256);
+for (let b = 0x20; b < 0x7f; b++) PLAIN_BYTE[b] = 1;
+for (const c of '&<>"') PLAIN_BYTE[c.charCodeAt(0)] = 0;
+
+/**
+ * The list's own cells of a roster row, made from the row's CSV cells (as RosterRows renders
+ * them, csvCell): a CSV cell holds the text neutralised (neutraliseCell), quoted when it
+ * must be, and the sheet shows the text neutralised too. So the sheet needs no rendering of
+ * its own while the list is read: the bytes of most cells are copied between the tags, and
+ * the rest (quoted, escaped, not ASCII, spaces at either end) go through textCell as text.
+ */
+export class SheetCells {
+  private readonly delimiter: number;
+  private readonly open = encode('<c s="2" t="inlineStr"><is><t>');
+  private readonly openRest = this.open.subarray(2);
+  private readonly close = encode("</t></is></c>");
+
+  constructor(delimiter: string) {
+    this.delimiter = delimiter.charCodeAt(0);
+  }
+
+  /**
+   * Writes the cells of the CSV row at [start, end) of `src`; the first without its "<c",
+   * which the row's start has written with the cell's place.
+   */
+  write(out: ByteWriter, src: Uint8Array, start: number, end: number): void {
+    const d = this.delimiter;
+    const { open, close, openRest } = this;
+    // at most one cell per byte and a delimiter: room for all, written byte by byte here
+    let room = (end - start + 1) * (open.length + close.length + 1);
+    let buf = out.reserve(room);
+    let o = out.length;
+    let p = start;
+    let skip = 2;
+    for (;;) {
+      let text: string | undefined;
+      if (p < end && src[p] === 0x22) {
+        // a quoted cell: "" stands for "
+        let q = p + 1;
+        for (; q < end; q++) {
+          if (src[q] !== 0x22) continue;
+          if (q + 1 >= end || src[q + 1] !== 0x22) break;
+          q++;
+        }
+        text = Buffer.from(src.buffer, src.byteOffset + p + 1, q - p - 1).toString("utf8").replaceAll('""', '"');
+        p = q + 1;
+      } else {
+        let q = p;
+        let plain = 1;
+        for (; q < end; q++) {
+          const b = src[q] as number;
+          if (b === d) break;
+          plain &= PLAIN_BYTE[b] as number;
+        }
+        if (q === p) {
+          // an empty cell: <c s="2"/>
+          if (!skip) {
+            buf[o++] = 0x3c;
+            buf[o++] = 0x63;
+          }
+          for (let k = 2; k < 8; k++) buf[o++] = open[k] as number;
+          buf[o++] = 0x2f;
+          buf[o++] = 0x3e;
+        } else if (plain && src[p] !== 0x20 && src[q - 1] !== 0x20) {
+          if (skip) {
+            buf.set(openRest, o);
+            o += openRest.length;
+          } else {
+            buf.set(open, o);
+            o += open.length;
+          }
+          for (let k = p; k < q; k++) buf[o++] = src[k] as number;
+          buf.set(close, o);
+          o += close.length;
+        } else text = Buffer.from(src.buffer, src.byteOffset + p, q - p).toString("utf8");
+        p = q;
+      }
+      if (text !== undefined) {
+        // escaped, not ASCII or spaced: written as text, then back to bytes
+        out.advance(o);
+        out.write(textCell(text).slice(skip));
+        room = (end - p + 1) * (open.length + close.length + 1);
+        buf = out.reserve(room);
+        o = out.length;
+      }
+      if (p >= end) break;
+      p++;
+      skip = 0;
+    }
+    out.advance(o);
+  }
 }
 
 /** Text cells point into one shared-string table: each distinct text is escaped once. */
@@ -125,10 +220,11 @@ export class RosterSheet {
    * rowStart(n), then its cells as cells() gave them without their first "<c", then "</row>";
    * `widths`: each column's width in characters.
    */
-  workbook(header: readonly string[], count: number, widths: readonly number[], meta: XlsxMeta, writeRows: (out: ByteWriter) => void, bytes = count * 256): Buffer {
+  workbook(header: readonly string[], count: number, widths: readonly number[], meta: XlsxMeta, writeRows: (out: ByteWriter) => void): Buffer {
     const lastCol = colName(header.length - 1);
     const last = `${lastCol}${count + 1}`;
-    const out = new ByteWriter(bytes + 4096);
+    // deflated as it is written: 100,000 rows are 37 MB of XML
+    const out = new DeflateWriter();
     out.write(`${HEAD}<worksheet xmlns="${MAIN}" xmlns:r="${REL}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`);
     out.write(`<dimension ref="A1:${last}"/>`);
     out.write(
@@ -152,7 +248,7 @@ export class RosterSheet {
       sheets: [
         {
           name: SHEET,
-          data: [out.bytes()],
+          data: out.finish(),
           names: [
             ["_xlnm._FilterDatabase", `${sheetRef(SHEET)}$A$1:$${lastCol}$${count + 1}`],
             ["_xlnm.Print_Titles", `${sheetRef(SHEET)}$1:$1`],
@@ -167,6 +263,57 @@ export class RosterSheet {
   /** The start of row n and of its first cell, which is the only one given its place (A5). */
   static rowStart(n: number): string {
     return `<row r="${n}"><c r="A${n}"`;
+  }
+
+  /**
+   * Writes rows of 100,000s as bytes: writeStart(out, n) writes rowStart(n); writeEnd writes
+   * a row's status, urutan and alasan cells (the sheet's last three columns) and "</row>",
+   * as cells() would, without their first "<c" when they are the row's first cells. The
+   * texts around the numbers are encoded once.
+   */
+  rowWriter(): { writeStart(out: ByteWriter, n: number): void; writeEnd(out: ByteWriter, status: string, rank: number | undefined, reason: string, first: boolean): void } {
+    const sst = this.sst;
+    const rowOpen = encode('<row r="');
+    const cellOpen = encode('"><c r="A');
+    const quote = encode('"');
+    const status = new Map<string, Uint8Array>();
+    const rankOpen = encode("<c><v>");
+    const rankClose = encode("</v></c>");
+    const empty = encode('<c s="2"/>');
+    const textOpen = encode('<c s="2" t="inlineStr"><is><t>');
+    const textClose = encode("</t></is></c></row>");
+    const rowClose = encode("</row>");
+    return {
+      writeStart(out, n) {
+        out.put(rowOpen);
+        out.int(n);
+        out.put(cellOpen);
+        out.int(n);
+        out.put(quote);
+      },
+      writeEnd(out, s, rank, reason, first) {
+        // status is never empty: a shared string, referenced once more for each row
+        const key = first ? `<${s}` : s;
+        let cell = status.get(key);
+        if (cell === undefined) status.set(key, (cell = encode(`<c s="2" t="s"><v>${sst.ref(s)}</v></c>`.slice(first ? 2 : 0))));
+        else sst.ref(s);
+        out.put(cell);
+        if (rank === undefined) out.put(empty);
+        else {
+          out.put(rankOpen);
+          out.int(rank);
+          out.put(rankClose);
+        }
+        if (reason !== "" && PLAIN.test(reason)) {
+          out.put(textOpen);
+          out.write(reason);
+          out.put(textClose);
+        } else {
+          out.write(textCell(reason));
+          out.put(rowClose);
+        }
+      },
+    };
   }
 }
 

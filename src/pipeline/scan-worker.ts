@@ -83,7 +83,7 @@ function transferable(r: PartResult): ArrayBuffer[] {
   const out = [r.niks.data.buffer as ArrayBuffer];
   const x = r.roster;
   if (x) {
-    for (const a of [x.rows.csv, x.rows.xlsx, x.rows.pdf]) out.push(a.bytes.buffer as ArrayBuffer, a.ends.buffer as ArrayBuffer);
+    for (const a of [x.rows.csv, x.rows.pdf]) out.push(a.bytes.buffer as ArrayBuffer, a.ends.buffer as ArrayBuffer);
     out.push(x.applicants.state.buffer as ArrayBuffer, x.applicants.district.buffer as ArrayBuffer, x.applicants.groups.buffer as ArrayBuffer, x.lines.buffer as ArrayBuffer);
   }
   return [...new Set(out)];

@@ -2,17 +2,18 @@
  * The roster's rows, rendered as the list is read. A provincial list has 100,000 applicants:
  * keeping every participant with its cells until the selection is made costs more (in
  * garbage collection) than writing all the documents. So each row is rendered at once into
- * its CSV cells, its XLSX cells and the fields the PDF prints, and only those bytes are kept
- * (three buffers for the whole list). After the selection, each row gets its status, urutan
- * and alasan at the end, in roster order. CSV and XLSX always show the same columns: the list's own, minus the
- * private ones in the public profile, then status, urutan and alasan.
+ * its CSV cells and the fields the PDF prints, and only those bytes are kept (two buffers for
+ * the whole list); the sheet's cells are made from the CSV cells (SheetCells). After the
+ * selection, each row gets its status, urutan and alasan at the end, in roster order. CSV
+ * and XLSX always show the same columns: the list's own, minus the private ones in the
+ * public profile, then status, urutan and alasan.
  */
 import { maskNik } from "../domain/nik.js";
 import type { Participant } from "../domain/participant.js";
 import type { Decision } from "../domain/selection-types.js";
 import { csvCell } from "../io/csv-write.js";
-import { ByteArena, ByteWriter, type ArenaData } from "../io/bytes.js";
-import { columnWidth, isPlain, RosterSheet, textCell, type XlsxMeta } from "../io/xlsx-roster.js";
+import { ByteArena, ByteWriter, encode, type ArenaData } from "../io/bytes.js";
+import { columnWidth, isPlain, RosterSheet, SheetCells, type XlsxMeta } from "../io/xlsx-roster.js";
 
 export type Profile = "public" | "internal";
 
@@ -35,7 +36,6 @@ export interface PdfPerson {
 /** Rows rendered by RosterRows, as plain data another thread can take (see RosterRows.part). */
 export interface RenderedRows {
   csv: ArenaData;
-  xlsx: ArenaData;
   pdf: ArenaData;
   longest: number[];
 }
@@ -63,9 +63,9 @@ export class RosterRows {
   private readonly keep: number[];
   private readonly nikAt: number;
   private readonly sheet: RosterSheet;
-  // each row's rendered texts, as bytes: 100,000 rows are three buffers, not 300,000 strings
+  // each row's rendered texts, as bytes: 100,000 rows are two buffers, not 200,000 strings.
+  // The sheet's cells are made from the CSV cells when the workbook is written (sheetCells)
   private readonly csv: ByteArena;
-  private readonly xlsx: ByteArena;
   private readonly pdf: ByteArena;
   /** Longest text of each of the list's columns kept. */
   private readonly longest: number[];
@@ -79,9 +79,8 @@ export class RosterRows {
     /** The list's size in bytes, when known: the buffers are sized once from it. */
     size = 0,
   ) {
-    // about as many bytes as the list for the CSV and the PDF fields, four times for the XML
+    // about as many bytes as the list for the CSV and the PDF fields
     this.csv = new ByteArena(size);
-    this.xlsx = new ByteArena(size * 4);
     this.pdf = new ByteArena(size);
     const keep: number[] = [];
     header.forEach((_, i) => {
@@ -101,13 +100,12 @@ export class RosterRows {
 
   /** The rows rendered here, to hand to the thread that renders the rest (see append). */
   part(): RenderedRows {
-    return { csv: this.csv.data(), xlsx: this.xlsx.data(), pdf: this.pdf.data(), longest: [...this.longest] };
+    return { csv: this.csv.data(), pdf: this.pdf.data(), longest: [...this.longest] };
   }
 
   /** Adds rows rendered by another thread from the same list, after the rows here. */
   append(part: RenderedRows): void {
     this.csv.append(part.csv);
-    this.xlsx.append(part.xlsx);
     this.pdf.append(part.pdf);
     part.longest.forEach((n, k) => {
       if (n > (this.longest[k] as number)) this.longest[k] = n;
@@ -123,7 +121,6 @@ export class RosterRows {
     const { keep, longest, delimiter: d } = this;
     const pub = this.profile === "public";
     let line = "";
-    let xml = "";
     let maskedNik: string | undefined;
     for (let k = 0; k < keep.length; k++) {
       const i = keep[k] as number;
@@ -135,15 +132,11 @@ export class RosterRows {
         if (v === p.nik) maskedNik = masked;
         v = masked;
       }
-      // most cells need nothing in either document: one test for both. The list's own
-      // columns are inline text cells of the sheet (RosterSheet), hence textCell here
-      const plain = v !== "" && isPlain(v) && !v.includes(d);
-      const c = plain ? v : csvCell(v, d);
+      // most cells need nothing done
+      const c = v !== "" && isPlain(v) && !v.includes(d) ? v : csvCell(v, d);
       line = k === 0 ? c : `${line}${d}${c}`;
-      xml += textCell(v, plain);
     }
     this.csv.add(line);
-    this.xlsx.add(xml);
     const nik = pub ? (maskedNik ?? maskNik(p.nik)) : p.nik;
     const phone = pub ? "" : (p.phone ?? "");
     const district = p.district?.name ?? p.districtText;
@@ -161,10 +154,20 @@ export class RosterRows {
     const out = new ByteWriter(this.csv.length + order.length * 64 + 4096);
     out.write(`\uFEFF${this.header.map((h) => csvCell(h, d)).join(d)}\r\n`);
     const keep = this.keep.length > 0;
+    // the text between a row's own cells and its urutan depends only on the status
+    const before = new Map<string, Uint8Array>();
+    const comma = encode(d);
+    const end = encode("\r\n");
     for (const i of order) {
-      const [status, rank, reason] = RosterRows.tail(decisions[i] as Decision);
+      const { status, rank, reason } = decisions[i] as Decision;
       if (keep) this.csv.copyTo(i, out);
-      out.write(`${keep ? d : ""}${status}${d}${rank}${d}${csvCell(reason, d)}\r\n`);
+      let b = before.get(status);
+      if (b === undefined) before.set(status, (b = encode(`${keep ? d : ""}${status}${d}`)));
+      out.put(b);
+      if (rank !== undefined) out.int(rank);
+      out.put(comma);
+      out.write(csvCell(reason, d));
+      out.put(end);
     }
     return out.bytes();
   }
@@ -181,18 +184,19 @@ export class RosterRows {
     }
     const widths = this.header.map((h, k) => columnWidth(h, longest[k] ?? 0));
     const sheet = this.sheet;
+    // the list's own cells, made from its CSV cells
+    const cells = new SheetCells(this.delimiter);
+    const src = this.csv.view();
     return sheet.workbook(this.header, order.length, widths, meta, (out) => {
+      const row = sheet.rowWriter();
       let n = 1;
       for (const i of order) {
-        out.write(RosterSheet.rowStart(++n));
-        const tail = sheet.cells(RosterRows.tail(decisions[i] as Decision), from);
-        // a row's cells start with "<c", which rowStart has written with the cell's place
-        if (from > 0) {
-          this.xlsx.copyTo(i, out, 2);
-          out.write(`${tail}</row>`);
-        } else out.write(`${tail.slice(2)}</row>`);
+        const { status, rank, reason } = decisions[i] as Decision;
+        row.writeStart(out, ++n);
+        if (from > 0) cells.write(out, src, this.csv.startOf(i), this.csv.endOf(i));
+        row.writeEnd(out, status, rank, reason, from === 0);
       }
-    }, this.xlsx.length + order.length * 200);
+    });
   }
 
   /** The peserta as the PDF shows them, in rank order. */
