@@ -13,7 +13,7 @@ import type { Participant } from "../domain/participant.js";
 import type { Decision } from "../domain/selection-types.js";
 import { csvCell } from "../io/csv-write.js";
 import { ByteArena, ByteWriter, encode, type ArenaData } from "../io/bytes.js";
-import { columnWidth, isPlain, RosterSheet, SheetCells, type XlsxMeta } from "../io/xlsx-roster.js";
+import { columnWidth, RosterSheet, SheetCells, type XlsxMeta } from "../io/xlsx-roster.js";
 
 export type Profile = "public" | "internal";
 
@@ -69,6 +69,9 @@ export class RosterRows {
   private readonly pdf: ByteArena;
   /** Longest text of each of the list's columns kept. */
   private readonly longest: number[];
+  /** A row's CSV cells and its PDF fields, filled for each row in turn. */
+  private readonly line: string[];
+  private readonly fields: string[] = ["", "", "", "", "", ""];
 
   /** `header`: the list's header cells; `columns`: the canonical column of each. */
   constructor(
@@ -96,6 +99,7 @@ export class RosterRows {
     this.kinds = [...keep.map((i) => columns[i]), ...ROSTER_COLUMNS];
     this.sheet = new RosterSheet(this.kinds);
     this.longest = keep.map(() => 0);
+    this.line = keep.map(() => "");
   }
 
   /** The rows rendered here, to hand to the thread that renders the rest (see append). */
@@ -118,9 +122,8 @@ export class RosterRows {
 
   /** Renders one participant, in list order. */
   add(p: Participant): void {
-    const { keep, longest, delimiter: d } = this;
+    const { keep, longest, delimiter: d, line, fields } = this;
     const pub = this.profile === "public";
-    let line = "";
     let maskedNik: string | undefined;
     for (let k = 0; k < keep.length; k++) {
       const i = keep[k] as number;
@@ -132,16 +135,18 @@ export class RosterRows {
         if (v === p.nik) maskedNik = masked;
         v = masked;
       }
-      // most cells need nothing done
-      const c = v !== "" && isPlain(v) && !v.includes(d) ? v : csvCell(v, d);
-      line = k === 0 ? c : `${line}${d}${c}`;
+      line[k] = csvCell(v, d);
     }
-    this.csv.add(line);
-    const nik = pub ? (maskedNik ?? maskNik(p.nik)) : p.nik;
-    const phone = pub ? "" : (p.phone ?? "");
-    const district = p.district?.name ?? p.districtText;
-    const village = p.village?.name ?? p.villageText;
-    this.pdf.add(`${safe(p.name)}${SEP}${nik}${SEP}${p.sex ?? ""}${SEP}${safe(district)}${SEP}${safe(village)}${SEP}${phone}`);
+    // join makes one flat string: cheaper to encode than a string built by concatenation
+    if (keep.length > 0) this.csv.add(line.join(d));
+    else this.csv.add("");
+    fields[0] = safe(p.name);
+    fields[1] = pub ? (maskedNik ?? maskNik(p.nik)) : p.nik;
+    fields[2] = p.sex ?? "";
+    fields[3] = safe(p.district?.name ?? p.districtText);
+    fields[4] = safe(p.village?.name ?? p.villageText);
+    fields[5] = pub ? "" : (p.phone ?? "");
+    this.pdf.add(fields.join(SEP));
   }
 
   private static tail(d: Decision): [string, string, string] {
