@@ -39,6 +39,14 @@ export interface Decision {
   /** One line in Indonesian. */
   reason: string;
   phase?: Phase;
+  /** A reserve's cause and its place among the reserves (1..): its reason is reserveReason(cause, reserve). */
+  cause?: string;
+  reserve?: number;
+}
+
+/** A reserve's reason: "kursi penuh, cadangan ke-3". */
+export function reserveReason(cause: string, n: number): string {
+  return `${cause}, cadangan ke-${n}`;
 }
 
 export interface GroupOutcome extends GroupRule {

@@ -10,14 +10,15 @@
  */
 import { byRegistration, code, DISTRICT_FULL, Seats } from "./selection-state.js";
 import { coverDistricts, districtLists, fillGroupMinimums, fillInOrder } from "./selection-phases.js";
-import type {
-  Applicant,
-  Decision,
-  DistrictOutcome,
-  GroupOutcome,
-  Selection,
-  SelectionRules,
-  Shortfall,
+import {
+  reserveReason,
+  type Applicant,
+  type Decision,
+  type DistrictOutcome,
+  type GroupOutcome,
+  type Selection,
+  type SelectionRules,
+  type Shortfall,
 } from "./selection-types.js";
 
 export type * from "./selection-types.js";
@@ -52,7 +53,7 @@ export function selectParticipants(applicants: readonly Applicant[], rules: Sele
     const key = block === DISTRICT_FULL ? code(a) : block;
     let cause = causes.get(key);
     if (cause === undefined) causes.set(key, (cause = reserveCause(s, pos)));
-    decisions[a.index] = { index: a.index, status: "cadangan", rank: s.order.length + reserves, reason: `${cause}, cadangan ke-${reserves}` };
+    decisions[a.index] = new Reserve(a.index, s.order.length + reserves, cause, reserves);
   });
   let ineligible = 0;
   let invalid = 0;
@@ -79,6 +80,25 @@ export function selectParticipants(applicants: readonly Applicant[], rules: Sele
     groups,
     shortfalls: shortfalls(s, groups, lists),
   };
+}
+
+/**
+ * A reserve's decision. Its reason is made when it is read: a provincial list has 100,000
+ * reserves, whose documents write the cause and the number without it (roster-rows.ts).
+ */
+class Reserve implements Decision {
+  readonly status = "cadangan";
+
+  constructor(
+    readonly index: number,
+    readonly rank: number,
+    readonly cause: string,
+    readonly reserve: number,
+  ) {}
+
+  get reason(): string {
+    return reserveReason(this.cause, this.reserve);
+  }
 }
 
 function reserveCause(s: Seats, pos: number): string {

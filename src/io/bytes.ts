@@ -171,3 +171,27 @@ export class ByteArena extends ByteWriter {
     return this.buf.toString("utf8", this.startOf(i), this.ends[i] as number);
   }
 }
+
+/**
+ * Texts that differ only in a whole number at their end, as a document writes them
+ * (`render(key, n)`, e.g. a reserve's reason "kursi penuh, cadangan ke-3" in a CSV cell):
+ * the bytes before and after the number depend only on the key when digits are never
+ * escaped or quoted, so they are encoded once for each key.
+ */
+export class NumberedText {
+  private readonly parts = new Map<string, [Uint8Array, Uint8Array]>();
+
+  constructor(private readonly render: (key: string, n: number) => string) {}
+
+  write(out: ByteWriter, key: string, n: number): void {
+    let p = this.parts.get(key);
+    if (p === undefined) {
+      const one = this.render(key, 1);
+      const at = one.lastIndexOf("1");
+      this.parts.set(key, (p = [encode(one.slice(0, at)), encode(one.slice(at + 1))]));
+    }
+    out.put(p[0]);
+    out.int(n);
+    out.put(p[1]);
+  }
+}

@@ -36,7 +36,8 @@ export interface FontInternals {
 interface DocInternals {
   _font: FontInternals;
   page: { height: number; fonts: Record<string, unknown> };
-  addContent(s: string): unknown;
+  /** A string is taken byte by byte (char code & 255), plus a line feed; bytes as they are. */
+  addContent(s: string | Uint8Array): unknown;
 }
 
 /** A text's glyphs as a show-text operator and its advance, in 1/1000 em (independent of the size). */
@@ -242,7 +243,8 @@ export class PageCanvas {
     const page = this.d.page;
     for (const f of this.used) page.fonts[f.font.id] ??= f.font.ref();
     this.used = new Set();
-    this.d.addContent(`${this.ops}Q`);
+    // as bytes: pdfkit turns a string into bytes one character at a time in JavaScript
+    this.d.addContent(Buffer.from(`${this.ops}Q\n`, "latin1"));
     this.ops = "";
   }
 

@@ -5,10 +5,11 @@
  * header is bold, frozen, filtered and printed on every page; zip dates come from the
  * program, so the same roster gives the same bytes.
  */
-import { ByteWriter, encode } from "./bytes.js";
+import { ByteWriter, encode, NumberedText } from "./bytes.js";
 import { neutraliseCell } from "./csv-write.js";
 import { colName, HEAD, MAIN, REL, sheetRef, xlsxPackage, xmlText } from "./xlsx-package.js";
 import { DeflateWriter } from "./zip-write.js";
+import { reserveReason, type Decision } from "../domain/selection-types.js";
 
 const SHEET = "Daftar Peserta";
 export const CONFIDENTIAL = "RAHASIA - untuk keperluan internal";
@@ -267,11 +268,12 @@ export class RosterSheet {
 
   /**
    * Writes rows of 100,000s as bytes: writeStart(out, n) writes rowStart(n); writeEnd writes
-   * a row's status, urutan and alasan cells (the sheet's last three columns) and "</row>",
+   * a row's status, urutan and alasan cells (the sheet's last three columns: the decision's
+   * status, rank and reason) and "</row>",
    * as cells() would, without their first "<c" when they are the row's first cells. The
    * texts around the numbers are encoded once.
    */
-  rowWriter(): { writeStart(out: ByteWriter, n: number): void; writeEnd(out: ByteWriter, status: string, rank: number | undefined, reason: string, first: boolean): void } {
+  rowWriter(): { writeStart(out: ByteWriter, n: number): void; writeEnd(out: ByteWriter, d: Decision, first: boolean): void } {
     const sst = this.sst;
     const rowOpen = encode('<row r="');
     const cellOpen = encode('"><c r="A');
@@ -283,6 +285,7 @@ export class RosterSheet {
     const textOpen = encode('<c s="2" t="inlineStr"><is><t>');
     const textClose = encode("</t></is></c></row>");
     const rowClose = encode("</row>");
+    const reserve = new NumberedText((cause, n) => `${textCell(reserveReason(cause, n))}</row>`);
     return {
       writeStart(out, n) {
         out.put(rowOpen);
@@ -291,7 +294,8 @@ export class RosterSheet {
         out.int(n);
         out.put(quote);
       },
-      writeEnd(out, s, rank, reason, first) {
+      writeEnd(out, d, first) {
+        const { status: s, rank } = d;
         // status is never empty: a shared string, referenced once more for each row
         const key = first ? `<${s}` : s;
         let cell = status.get(key);
@@ -304,6 +308,12 @@ export class RosterSheet {
           out.int(rank);
           out.put(rankClose);
         }
+        // a reserve's reason, written without being made
+        if (d.cause !== undefined) {
+          reserve.write(out, d.cause, d.reserve as number);
+          return;
+        }
+        const reason = d.reason;
         if (reason !== "" && PLAIN.test(reason)) {
           out.put(textOpen);
           out.write(reason);

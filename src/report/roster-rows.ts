@@ -10,9 +10,9 @@
  */
 import { maskNik } from "../domain/nik.js";
 import type { Participant } from "../domain/participant.js";
-import type { Decision } from "../domain/selection-types.js";
+import { reserveReason, type Decision } from "../domain/selection-types.js";
 import { csvCell } from "../io/csv-write.js";
-import { ByteArena, ByteWriter, encode, type ArenaData } from "../io/bytes.js";
+import { ByteArena, ByteWriter, encode, NumberedText, type ArenaData } from "../io/bytes.js";
 import { columnWidth, RosterSheet, SheetCells, type XlsxMeta } from "../io/xlsx-roster.js";
 
 export type Profile = "public" | "internal";
@@ -55,6 +55,18 @@ export function rosterOrder(decisions: readonly Decision[]): Int32Array {
     else order[d.rank - 1] = i;
   });
   return order;
+}
+
+/** How many digits a whole number >= 0 has. */
+function digits(n: number): number {
+  let k = 1;
+  for (let m = n; m >= 10; m = Math.floor(m / 10)) k++;
+  return k;
+}
+
+/** reserveReason(cause, n).length, without making it. */
+function reserveReasonLength(cause: string, n: number): number {
+  return reserveReason(cause, 0).length - 1 + digits(n);
 }
 
 export class RosterRows {
@@ -149,10 +161,6 @@ export class RosterRows {
     this.pdf.add(fields.join(SEP));
   }
 
-  private static tail(d: Decision): [string, string, string] {
-    return [d.status, d.rank === undefined ? "" : String(d.rank), d.reason];
-  }
-
   /** The CSV document (UTF-8 with BOM, CRLF), rows in `order`; `decisions` by row. */
   csvDocument(order: Int32Array, decisions: readonly Decision[]): Buffer {
     const d = this.delimiter;
@@ -163,15 +171,18 @@ export class RosterRows {
     const before = new Map<string, Uint8Array>();
     const comma = encode(d);
     const end = encode("\r\n");
+    const reserve = new NumberedText((cause, n) => csvCell(reserveReason(cause, n), d));
     for (const i of order) {
-      const { status, rank, reason } = decisions[i] as Decision;
+      const dec = decisions[i] as Decision;
       if (keep) this.csv.copyTo(i, out);
-      let b = before.get(status);
-      if (b === undefined) before.set(status, (b = encode(`${keep ? d : ""}${status}${d}`)));
+      let b = before.get(dec.status);
+      if (b === undefined) before.set(dec.status, (b = encode(`${keep ? d : ""}${dec.status}${d}`)));
       out.put(b);
-      if (rank !== undefined) out.int(rank);
+      if (dec.rank !== undefined) out.int(dec.rank);
       out.put(comma);
-      out.write(csvCell(reason, d));
+      // a reserve's reason, written without being made
+      if (dec.cause !== undefined) reserve.write(out, dec.cause, dec.reserve as number);
+      else out.write(csvCell(dec.reason, d));
       out.put(end);
     }
     return out.bytes();
@@ -183,8 +194,9 @@ export class RosterRows {
     // widths come first in the sheet: status, urutan and alasan are measured before any row is written
     const longest = [...this.longest, 0, 0, 0];
     for (const d of decisions) {
-      RosterRows.tail(d).forEach((v, k) => {
-        if (v.length > (longest[from + k] as number)) longest[from + k] = v.length;
+      const lengths = [d.status.length, d.rank === undefined ? 0 : digits(d.rank), d.cause === undefined ? d.reason.length : reserveReasonLength(d.cause, d.reserve as number)];
+      lengths.forEach((n, k) => {
+        if (n > (longest[from + k] as number)) longest[from + k] = n;
       });
     }
     const widths = this.header.map((h, k) => columnWidth(h, longest[k] ?? 0));
@@ -196,10 +208,9 @@ export class RosterRows {
       const row = sheet.rowWriter();
       let n = 1;
       for (const i of order) {
-        const { status, rank, reason } = decisions[i] as Decision;
         row.writeStart(out, ++n);
         if (from > 0) cells.write(out, src, this.csv.startOf(i), this.csv.endOf(i));
-        row.writeEnd(out, status, rank, reason, from === 0);
+        row.writeEnd(out, decisions[i] as Decision, from === 0);
       }
     });
   }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { ByteArena, ByteWriter } from "../../src/io/bytes.js";
+import { reserveReason } from "../../src/domain/selection-types.js";
+import { ByteArena, ByteWriter, NumberedText } from "../../src/io/bytes.js";
+import { csvCell } from "../../src/io/csv-write.js";
+import { textCell } from "../../src/io/xlsx-roster.js";
 
 describe("ByteWriter and ByteArena", () => {
   it("appends UTF-8 text and bytes, growing past its first size", () => {
@@ -22,5 +25,26 @@ describe("ByteWriter and ByteArena", () => {
     a.copyTo(8, out);
     a.copyTo(7, out);
     expect(out.bytes().toString("utf8")).toBe(`${texts[1]?.slice(2)}${texts[8]}`);
+  });
+});
+
+describe("NumberedText", () => {
+  it("writes a text with a number at its end as the render would, for any key and number", () => {
+    const renders: ((key: string, n: number) => string)[] = [
+      (k, n) => csvCell(reserveReason(k, n), ","),
+      (k, n) => csvCell(reserveReason(k, n), ";"),
+      (k, n) => `${textCell(reserveReason(k, n))}</row>`,
+    ];
+    const keys = ["kursi penuh", 'kuota "disabilitas" penuh (2/2)', "kuota kecamatan Bangil penuh (2/2)", "kuota A & <B> penuh", "=1", "José; Ṣ", " x"];
+    for (const render of renders) {
+      const t = new NumberedText(render);
+      for (const key of keys) {
+        for (const n of [1, 7, 10, 11, 99999]) {
+          const out = new ByteWriter(8);
+          t.write(out, key, n);
+          expect(out.bytes().toString("utf8")).toBe(render(key, n));
+        }
+      }
+    }
   });
 });
