@@ -67,18 +67,18 @@ const NO_REASONS: readonly string[] = Object.freeze([]);
  */
 export function applicantMaker(program: Program, index: ReadonlyMap<string, number>): (p: Participant) => Applicant {
   const tests = program.quota.groups.map((q) => groupMatcher(q, index));
-  const shared = new Map<string, readonly boolean[]>();
+  // one membership array for each combination of groups, found by its bits (a program has a few groups)
+  const shared = new Map<number, readonly boolean[]>();
   const membership = (p: Participant): readonly boolean[] => {
-    const groups = tests.map((t) => t(p));
-    const key = groups.map((g) => (g ? "1" : "0")).join("");
+    let key = 0;
+    for (let g = 0; g < tests.length; g++) if ((tests[g] as (p: Participant) => boolean)(p)) key += 2 ** g;
     let m = shared.get(key);
-    if (!m) shared.set(key, (m = Object.freeze(groups)));
+    if (!m) shared.set(key, (m = Object.freeze(tests.map((_, g) => Math.floor(key / 2 ** g) % 2 === 1))));
     return m;
   };
   return (p) => {
-    const a: Applicant = { index: p.index, state: "eligible", groups: membership(p), reasons: NO_REASONS };
-    if (p.registeredAt !== undefined) a.registeredAt = p.registeredAt;
-    if (p.district) a.district = p.district;
+    // every record has the same fields in the same order: one shape for the selection to read
+    const a: Applicant = { index: p.index, registeredAt: p.registeredAt, state: "eligible", district: p.district, groups: membership(p), reasons: NO_REASONS };
     if (p.errors.length > 0 || !p.district) {
       a.state = "invalid";
       const words = [...new Set(p.errors.map((c) => ERROR_WORDS[c] ?? c))];
@@ -143,12 +143,15 @@ export function decodeApplicants(b: ApplicantBatch, districts: readonly AreaRef[
     const mask = b.groups[i] as number;
     let groups = shared.get(mask);
     if (!groups) shared.set(mask, (groups = Object.freeze(Array.from({ length: groupCount }, (_, g) => (mask & (1 << g)) !== 0))));
-    const a: Applicant = { index: first + i, state: STATES[b.state[i] as number] ?? "invalid", groups, reasons: b.reasons.get(i) ?? NO_REASONS };
-    const reg = b.registeredAt.get(i);
-    if (reg !== undefined) a.registeredAt = reg;
-    const d = districts[b.district[i] as number];
-    if (d) a.district = d;
-    out[i] = a;
+    // the same shape as applicantMaker's records
+    out[i] = {
+      index: first + i,
+      registeredAt: b.registeredAt.get(i),
+      state: STATES[b.state[i] as number] ?? "invalid",
+      district: districts[b.district[i] as number],
+      groups,
+      reasons: b.reasons.get(i) ?? NO_REASONS,
+    };
   }
   return out;
 }
