@@ -7,6 +7,7 @@
 import { build } from "esbuild";
 import { rmSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { resolve, sep } from "node:path";
 
 const outdir = "dist/bundle";
 
@@ -27,6 +28,25 @@ const standardFonts = {
   },
 };
 
+/**
+ * Three of pdfkit's dependencies build tables as soon as they are loaded (about 30 ms in all)
+ * and are seldom or never used by the documents drawn here: brotli (WOFF2 fonts only),
+ * unicode-properties (fontkit's shaping, for text with combining marks) and linebreak
+ * (pdfkit's own text wrapping). Their imports go to shims in scripts/lazy/ that require them
+ * on first use; esbuild bundles a required module in a closure run on its first call.
+ */
+const LAZY = { "brotli/decompress.js": "brotli-decompress.js", "unicode-properties": "unicode-properties.js", linebreak: "linebreak.js" };
+const lazyDependencies = {
+  name: "lazy-pdf-dependencies",
+  setup(b) {
+    b.onResolve({ filter: /^(brotli\/decompress\.js|unicode-properties|linebreak)$/ }, (args) => {
+      // the shim's own require gets the package itself
+      if (args.importer.includes(`${sep}scripts${sep}lazy${sep}`)) return undefined;
+      return { path: resolve("scripts/lazy", LAZY[args.path]) };
+    });
+  },
+};
+
 rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: ["dist/cli/index.js", "dist/pipeline/scan-worker.js", "dist/io/certificate-worker.js", "dist/io/pdf-roster-worker.js"],
@@ -41,7 +61,7 @@ await build({
   // instead of some fifty modules, about 40 ms); its standard-font metrics stay in the
   // package, loaded only by a document that uses one
   external: ["pdfjs-dist", "qrcode", "svg-to-pdfkit"],
-  plugins: [standardFonts],
+  plugins: [standardFonts, lazyDependencies],
   // CommonJS libraries in the bundle (commander, papaparse) call require()
   banner: { js: 'import { createRequire as __pelatihanRequire } from "node:module";\nconst require = __pelatihanRequire(import.meta.url);' },
   logLevel: "warning",
