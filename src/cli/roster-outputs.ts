@@ -111,10 +111,9 @@ export async function conflicts(p: Planned): Promise<string[]> {
 /** Writes a planned roster; its PDF was started with planRoster (on the PDF thread). */
 export async function writeRoster(p: Planned): Promise<{ pages: number }> {
   if (!p.pdf) throw new Error("writeRoster: the roster was planned without its PDF");
-  await writeFileAtomic(join(p.dir, FILES.csv), p.csv);
-  await writeFileAtomic(join(p.dir, FILES.xlsx), p.xlsx);
+  // written at once: each is fsynced before it is renamed into place
+  await Promise.all([writeFileAtomic(join(p.dir, FILES.csv), p.csv), writeFileAtomic(join(p.dir, FILES.xlsx), p.xlsx), writeFileAtomic(join(p.dir, FILES.md), p.md)]);
   const pdf = await p.pdf;
   await pdf.commit();
-  await writeFileAtomic(join(p.dir, FILES.md), p.md);
   return { pages: pdf.pages };
 }

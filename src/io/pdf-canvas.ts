@@ -127,6 +127,17 @@ class FontGlyphs {
 
 export type Rgb = readonly [number, number, number];
 
+/** Where a recording canvas puts what it draws (see PageCanvas, `target`). */
+export interface Recording {
+  /** The fonts used, as a resource dictionary: name -> font reference. */
+  fonts: Record<string, unknown>;
+  /** The content, in pieces. */
+  content: Uint8Array[];
+}
+
+/** Thrown by a recording canvas for text that only pdfkit can lay out (it draws on a page). */
+export class NeedsPdfkit extends Error {}
+
 /**
  * Draws on the current pdfkit page in its top-down coordinates (y grows downwards, as in
  * pdfkit). Operators are kept until flush(), which also runs before anything pdfkit draws
@@ -145,10 +156,21 @@ export class PageCanvas {
   private rgb: Rgb = [0, 0, 0];
   private used = new Set<FontGlyphs>();
 
-  constructor(private readonly doc: PDFKit.PDFDocument) {}
+  /**
+   * `target`: record what is drawn there instead of drawing it on the current page, for a
+   * form that pages show again (PDF Form XObject): same coordinates, a page's height.
+   */
+  constructor(
+    private readonly doc: PDFKit.PDFDocument,
+    private readonly target?: Recording,
+  ) {}
 
   private get d(): DocInternals {
     return this.doc as unknown as DocInternals;
+  }
+
+  private get pageHeight(): number {
+    return this.d.page.height;
   }
 
   /** A font registered with doc.registerFont, at a size. */
@@ -202,7 +224,7 @@ export class PageCanvas {
     this.begin();
     this.used.add(f);
     const tf = `/${f.font.id} ${num(this.size)} Tf `;
-    const baseline = this.d.page.height - y - (f.font.ascender / 1000) * this.size;
+    const baseline = this.pageHeight - y - (f.font.ascender / 1000) * this.size;
     this.ops += `BT ${tf === this.setFont ? "" : tf}1 0 0 1 ${num(x)} ${num(baseline)} Tm ${r.show} ET\n`;
     this.setFont = tf;
   }
@@ -210,7 +232,7 @@ export class PageCanvas {
   /** Straight lines, stroked black at `width` in one path. */
   lines(segments: readonly (readonly [number, number, number, number])[], width: number): void {
     this.begin();
-    const h = this.d.page.height;
+    const h = this.pageHeight;
     let path = `${num(width)} w 0 G\n`;
     for (const [x1, y1, x2, y2] of segments) path += `${num(x1)} ${num(h - y1)} m ${num(x2)} ${num(h - y2)} l\n`;
     this.ops += `${path}S\n`;
@@ -219,32 +241,44 @@ export class PageCanvas {
   /** A rectangle filled with `rgb` and outlined black at `width`. */
   box(x: number, y: number, w: number, h: number, rgb: Rgb, width: number): void {
     this.fill(rgb);
-    const top = this.d.page.height - y - h;
+    const top = this.pageHeight - y - h;
     this.ops += `${num(width)} w 0 G ${num(x)} ${num(top)} ${num(w)} ${num(h)} re B\n`;
   }
 
   /** Lets pdfkit draw (text that needs its full layout) after what is drawn so far. */
   viaPdfkit(draw: (doc: PDFKit.PDFDocument) => void): void {
+    if (this.target) throw new NeedsPdfkit("text that only pdfkit can lay out cannot be recorded");
     this.flush();
     draw(this.doc);
+  }
+
+  /** Shows a recorded form (a Form XObject named `name` in the page's resources) on the current page. */
+  showForm(name: string, form: unknown): void {
+    this.flush();
+    const page = this.d.page as unknown as { xobjects: Record<string, unknown> };
+    page.xobjects[name] = form;
+    // under pdfkit's own top-down transform, as the recorded operators expect
+    this.d.addContent(Buffer.from(`q /${name} Do Q\n`, "latin1"));
   }
 
   private begin(): void {
     if (this.ops !== "") return;
     // pdfkit's pages are flipped to top-down; the operators here use PDF's own coordinates
     const fill = this.setFill;
-    this.ops = `q 1 0 0 -1 0 ${num(this.d.page.height)} cm\n${fill === "" ? "" : `${fill}\n`}`;
+    this.ops = `q 1 0 0 -1 0 ${num(this.pageHeight)} cm\n${fill === "" ? "" : `${fill}\n`}`;
     this.setFont = "";
   }
 
   /** Hands what is drawn to the current page. Call before the next page is added. */
   flush(): void {
     if (this.ops === "") return;
-    const page = this.d.page;
-    for (const f of this.used) page.fonts[f.font.id] ??= f.font.ref();
+    const fonts = this.target?.fonts ?? this.d.page.fonts;
+    for (const f of this.used) fonts[f.font.id] ??= f.font.ref();
     this.used = new Set();
     // as bytes: pdfkit turns a string into bytes one character at a time in JavaScript
-    this.d.addContent(Buffer.from(`${this.ops}Q\n`, "latin1"));
+    const bytes = Buffer.from(`${this.ops}Q\n`, "latin1");
+    if (this.target) this.target.content.push(bytes);
+    else this.d.addContent(bytes);
     this.ops = "";
   }
 

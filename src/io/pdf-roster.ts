@@ -16,10 +16,11 @@ import {
   planPages,
   rosterSections,
   type PdfColumn,
+  type PdfPage,
   type PdfSection,
 } from "../report/roster-pdf-layout.js";
 import type { PdfPerson, Profile } from "../report/roster-rows.js";
-import { PageCanvas, type Rgb } from "./pdf-canvas.js";
+import { NeedsPdfkit, PageCanvas, type Recording, type Rgb } from "./pdf-canvas.js";
 import { CONFIDENTIAL } from "./xlsx-roster.js";
 
 function fontDir(): string {
@@ -155,6 +156,18 @@ function furniture(c: PageCanvas, program: Program, page: number, pages: number,
   c.fill(BLACK);
 }
 
+/** A page's table: its header, grid and rows, from `y` down. */
+function table(c: PageCanvas, s: PdfSection, top: number, pg: PdfPage, people: readonly PdfPerson[]): void {
+  tableHeader(c, s, top);
+  let y = top + TABLE_HEADER;
+  if (people.length === 0) c.font("R", 9).text("(belum ada peserta)", MARGIN.left + 4, y + 6);
+  grid(c, s, y, pg.to - pg.from);
+  for (let r = pg.from; r < pg.to; r++) {
+    row(c, s, people[r] as PdfPerson, r + 1, y);
+    y += s.rowHeight;
+  }
+}
+
 export async function writeRosterPdf(file: string, program: Program, people: readonly PdfPerson[], profile: Profile): Promise<number> {
   const { default: PDFDocument } = await import("pdfkit");
   const when = new Date(`${program.start}T00:00:00Z`);
@@ -181,19 +194,45 @@ export async function writeRosterPdf(file: string, program: Program, people: rea
   const sections = rosterSections(program, profile);
   const pages = planPages(sections, people.length);
   const c = new PageCanvas(doc);
+  // The attendance sheets of the days differ only in their headings: each table is drawn
+  // once, as a form that the same page of every day shows (a third of the drawing for a
+  // four-day program, and a smaller file)
+  const forms = new Map<string, { name: string; ref: unknown } | null>();
+  const shared = (pg: PdfPage, s: PdfSection, y: number): { name: string; ref: unknown } | null => {
+    const key = `${pg.first}:${pg.from}:${pg.to}`;
+    let form = forms.get(key);
+    if (form === undefined) {
+      const recording: Recording = { fonts: {}, content: [] };
+      try {
+        const rc = new PageCanvas(doc, recording);
+        table(rc, s, y, pg, people);
+        rc.flush();
+        const ref = (doc as unknown as { ref(data: object): { write(b: Uint8Array): void; end(): void } }).ref({
+          Type: "XObject",
+          Subtype: "Form",
+          BBox: [0, 0, A4.width, A4.height],
+          Resources: { Font: recording.fonts },
+        });
+        for (const b of recording.content) ref.write(b);
+        ref.end();
+        form = { name: `T${forms.size + 1}`, ref };
+      } catch (e) {
+        // a name that only pdfkit can lay out: this table is drawn on every page instead
+        if (!(e instanceof NeedsPdfkit)) throw e;
+        form = null;
+      }
+      forms.set(key, form);
+    }
+    return form;
+  };
   pages.forEach((pg, i) => {
     const s = sections[pg.section] as PdfSection;
     c.newPage();
     doc.addPage({ size: "A4", margin: 0 });
-    let y = heading(c, program, s, pg.first);
-    tableHeader(c, s, y);
-    y += TABLE_HEADER;
-    if (people.length === 0) c.font("R", 9).text("(belum ada peserta)", MARGIN.left + 4, y + 6);
-    grid(c, s, y, pg.to - pg.from);
-    for (let r = pg.from; r < pg.to; r++) {
-      row(c, s, people[r] as PdfPerson, r + 1, y);
-      y += s.rowHeight;
-    }
+    const y = heading(c, program, s, pg.first);
+    const form = s.kind === "attendance" && program.days > 1 ? shared(pg, s, y) : null;
+    if (form) c.showForm(form.name, form.ref);
+    else table(c, s, y, pg, people);
     furniture(c, program, i + 1, pages.length, profile === "internal");
   });
   c.flush();

@@ -71,4 +71,36 @@ describe("roster PDF text", () => {
     for (const p of pages) expect(p).toContain("RAHASIA - untuk keperluan internal");
     expect(pages.join(" ")).toContain("Peserta 60");
   });
+
+  it("shows each attendance table once for every day, as a form drawn once, with the same text as drawn on each page", async () => {
+    const days = { ...program, end: "2022-11-10", days: 4 };
+    const people = Array.from({ length: 70 }, (_, i) => person(`Peserta ${i + 1}`, i + 1));
+    const file = join(mkdtempSync(join(tmpdir(), "pdf-")), "d.pdf");
+    await writeRosterPdf(file, days, people, "public");
+    const bytes = readFileSync(file);
+    const pages = await pdfPages(bytes);
+    // 70 people: 2 list pages (33 + 38 rows), then 3 pages for each of the 4 days (25 + 29 + 16)
+    expect(pages).toHaveLength(14);
+    for (let d = 1; d <= 4; d++) {
+      const first = 2 + 3 * (d - 1);
+      const day = pages.slice(first, first + 3);
+      expect(day[0]).toContain(`Hari ke-${d} dari 4`);
+      day.forEach((p, k) => expect(p).toContain(`Halaman ${first + k + 1} dari 14`));
+      expect(day.join(" ")).toContain("Peserta 70");
+      expect(day.join(" ")).toContain("70.");
+    }
+    // the three tables are forms of their own, shown by the pages of all four days
+    expect(bytes.toString("latin1").match(/\/Subtype \/Form/g)).toHaveLength(3);
+  });
+
+  it("draws the tables on every day's page when a name needs pdfkit's own layout", async () => {
+    const days = { ...program, end: "2022-11-08", days: 2 };
+    const file = join(mkdtempSync(join(tmpdir(), "pdf-")), "m.pdf");
+    await writeRosterPdf(file, days, [person("Siti Rahayu", 1), person("Jose\u0301 Marti\u0301nez", 2)], "public");
+    const bytes = readFileSync(file);
+    const pages = await pdfPages(bytes);
+    expect(pages).toHaveLength(3);
+    for (const p of pages.slice(1)) expect(p.normalize("NFC")).toContain("José Martínez");
+    expect(bytes.toString("latin1")).not.toContain("/Subtype /Form");
+  });
 });
