@@ -50,6 +50,34 @@ export class ByteWriter {
     this.pos += this.buf.write(text, this.pos, "utf8");
   }
 
+  /** Appends short text as UTF-8 (ASCII in JavaScript: a native call costs more than the copy). */
+  writeShort(text: string): void {
+    const n = text.length;
+    if (n > 64) {
+      this.write(text);
+      return;
+    }
+    this.room(n * 3);
+    const buf = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x80) {
+        // not ASCII: the whole text again, encoded natively
+        this.pos += buf.write(text, this.pos, "utf8");
+        return;
+      }
+      buf[p++] = c;
+    }
+    this.pos = p;
+  }
+
+  /** Appends one byte. */
+  byte(b: number): void {
+    this.room(1);
+    this.buf[this.pos++] = b;
+  }
+
   /** Appends bytes [start, end) of `from`. */
   copy(from: Uint8Array, start: number, end: number): void {
     this.room(end - start);
@@ -119,6 +147,11 @@ export class ByteArena extends ByteWriter {
   /** Adds a text; its number is the count before. */
   add(text: string): void {
     this.write(text);
+    this.close();
+  }
+
+  /** Ends the text written since the last one (with writeShort(), byte() ...): it is added. */
+  close(): void {
     if (this.n === this.ends.length) {
       const next = new Float64Array(this.n * 2);
       next.set(this.ends);

@@ -81,9 +81,7 @@ export class RosterRows {
   private readonly pdf: ByteArena;
   /** Longest text of each of the list's columns kept. */
   private readonly longest: number[];
-  /** A row's CSV cells and its PDF fields, filled for each row in turn. */
-  private readonly line: string[];
-  private readonly fields: string[] = ["", "", "", "", "", ""];
+  private readonly delimiterByte: number;
 
   /** `header`: the list's header cells; `columns`: the canonical column of each. */
   constructor(
@@ -111,7 +109,7 @@ export class RosterRows {
     this.kinds = [...keep.map((i) => columns[i]), ...ROSTER_COLUMNS];
     this.sheet = new RosterSheet(this.kinds);
     this.longest = keep.map(() => 0);
-    this.line = keep.map(() => "");
+    this.delimiterByte = delimiter.charCodeAt(0);
   }
 
   /** The rows rendered here, to hand to the thread that renders the rest (see append). */
@@ -134,9 +132,11 @@ export class RosterRows {
 
   /** Renders one participant, in list order. */
   add(p: Participant): void {
-    const { keep, longest, delimiter: d, line, fields } = this;
+    const { keep, longest, delimiter: d, csv, pdf } = this;
     const pub = this.profile === "public";
+    const sep = this.delimiterByte;
     let maskedNik: string | undefined;
+    // written piece by piece: no string is made for the row
     for (let k = 0; k < keep.length; k++) {
       const i = keep[k] as number;
       let v = p.cells[i] ?? "";
@@ -147,18 +147,22 @@ export class RosterRows {
         if (v === p.nik) maskedNik = masked;
         v = masked;
       }
-      line[k] = csvCell(v, d);
+      if (k > 0) csv.byte(sep);
+      csv.writeShort(csvCell(v, d));
     }
-    // join makes one flat string: cheaper to encode than a string built by concatenation
-    if (keep.length > 0) this.csv.add(line.join(d));
-    else this.csv.add("");
-    fields[0] = safe(p.name);
-    fields[1] = pub ? (maskedNik ?? maskNik(p.nik)) : p.nik;
-    fields[2] = p.sex ?? "";
-    fields[3] = safe(p.district?.name ?? p.districtText);
-    fields[4] = safe(p.village?.name ?? p.villageText);
-    fields[5] = pub ? "" : (p.phone ?? "");
-    this.pdf.add(fields.join(SEP));
+    csv.close();
+    pdf.writeShort(safe(p.name));
+    pdf.byte(0);
+    pdf.writeShort(pub ? (maskedNik ?? maskNik(p.nik)) : p.nik);
+    pdf.byte(0);
+    pdf.writeShort(p.sex ?? "");
+    pdf.byte(0);
+    pdf.writeShort(safe(p.district?.name ?? p.districtText));
+    pdf.byte(0);
+    pdf.writeShort(safe(p.village?.name ?? p.villageText));
+    pdf.byte(0);
+    if (!pub) pdf.writeShort(p.phone ?? "");
+    pdf.close();
   }
 
   /** The CSV document (UTF-8 with BOM, CRLF), rows in `order`; `decisions` by row. */

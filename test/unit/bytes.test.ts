@@ -28,6 +28,26 @@ describe("ByteWriter and ByteArena", () => {
   });
 });
 
+describe("texts written piece by piece", () => {
+  it("gives the bytes of the whole text, ASCII or not, short or long", () => {
+    const a = new ByteArena(4);
+    const rows = [
+      ["Siti Rahayu", "3514********0001", "P"],
+      ["José", "Ṣ", "😀", ""],
+      ["x".repeat(200), "é".repeat(70)],
+      [],
+    ];
+    for (const cells of rows) {
+      cells.forEach((c, k) => {
+        if (k > 0) a.byte(0x2c);
+        a.writeShort(c);
+      });
+      a.close();
+    }
+    rows.forEach((cells, i) => expect(a.text(i)).toBe(cells.join(",")));
+  });
+});
+
 describe("NumberedText", () => {
   it("writes a text with a number at its end as the render would, for any key and number", () => {
     const renders: ((key: string, n: number) => string)[] = [
