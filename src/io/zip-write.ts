@@ -36,10 +36,12 @@ export class DeflateWriter extends ByteWriter {
   }
 
   private flush(last: boolean): void {
+    // level 2: on a roster's sheet as fast as level 1 (25-27 ms for 37 MB of XML) and 8%
+    // smaller (1.85 against 2.01 MB)
     const data = this.buf.subarray(0, this.pos);
     this.crc = crc32(data, this.crc);
     this.size += data.length;
-    this.pieces.push(deflateRawSync(data, { level: 1, finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH }));
+    this.pieces.push(deflateRawSync(data, { level: 2, finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH }));
     this.pos = 0;
   }
 
