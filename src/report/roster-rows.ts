@@ -76,7 +76,7 @@ export class RosterRows {
   private readonly nikAt: number;
   private readonly sheet: RosterSheet;
   // each row's rendered texts, as bytes: 100,000 rows are two buffers, not 200,000 strings.
-  // The sheet's cells are made from the CSV cells when the workbook is written (sheetCells)
+  // The sheet's cells are made from the CSV cells when the workbook is written (SheetCells)
   private readonly csv: ByteArena;
   private readonly pdf: ByteArena;
   /** Longest text of each of the list's columns kept. */
