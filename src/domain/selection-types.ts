@@ -44,9 +44,16 @@ export interface Decision {
   reserve?: number;
 }
 
+const RESERVE = ", cadangan ke-";
+
 /** A reserve's reason: "kursi penuh, cadangan ke-3". */
 export function reserveReason(cause: string, n: number): string {
-  return `${cause}, cadangan ke-${n}`;
+  return `${cause}${RESERVE}${n}`;
+}
+
+/** reserveReason(cause, n).length for an n of `digits` digits, without making it. */
+export function reserveReasonLength(cause: string, digits: number): number {
+  return cause.length + RESERVE.length + digits;
 }
 
 export interface GroupOutcome extends GroupRule {

@@ -106,9 +106,7 @@ export class ByteWriter {
   int(n: number): void {
     this.room(16);
     const buf = this.buf;
-    let digits = 1;
-    for (let m = n; m >= 10; m = Math.floor(m / 10)) digits++;
-    let p = this.pos + digits;
+    let p = this.pos + decimalDigits(n);
     this.pos = p;
     let m = n;
     do {
@@ -121,6 +119,13 @@ export class ByteWriter {
   bytes(): Buffer {
     return this.buf.subarray(0, this.pos);
   }
+}
+
+/** How many decimal digits a whole number >= 0 has (as ByteWriter.int writes it). */
+export function decimalDigits(n: number): number {
+  let k = 1;
+  for (let m = n; m >= 10; m = Math.floor(m / 10)) k++;
+  return k;
 }
 
 /** A text's UTF-8 bytes, for ByteWriter.put. */
@@ -175,9 +180,9 @@ export class ByteArena extends ByteWriter {
     return this.buf;
   }
 
-  /** Appends text `i` to `out`, without its first `skip` bytes. */
-  copyTo(i: number, out: ByteWriter, skip = 0): void {
-    out.copy(this.buf, this.startOf(i) + skip, this.ends[i] as number);
+  /** Appends text `i` to `out`. */
+  copyTo(i: number, out: ByteWriter): void {
+    out.copy(this.buf, this.startOf(i), this.ends[i] as number);
   }
 
   /** The texts as plain data: views of this arena's buffers, valid until it grows. */

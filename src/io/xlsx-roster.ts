@@ -14,16 +14,10 @@ import { reserveReason, type Decision } from "../domain/selection-types.js";
 const SHEET = "Daftar Peserta";
 export const CONFIDENTIAL = "RAHASIA - untuk keperluan internal";
 
+// a text that goes into XML as it is: nothing to escape or neutralise, no spaces to keep at
+// either end
 // eslint-disable-next-line no-control-regex -- plain text has none of these
 const PLAIN = /^[^&<>"\u0000-\u001f\ufffe\uffff=+\-@\s][^&<>"\u0000-\u001f\ufffe\uffff]*(?<!\s)$/;
-
-/**
- * Whether a text goes into XML as it is: nothing to escape or neutralise, no spaces to
- * keep at either end (the same texts need nothing in a CSV either, but for the delimiter).
- */
-export function isPlain(text: string): boolean {
-  return PLAIN.test(text);
-}
 
 /** An inline text cell, as RosterSheet.cells writes the list's own columns. */
 export function textCell(text: string): string {
@@ -183,11 +177,10 @@ export interface XlsxMeta {
 }
 
 /**
- * The roster's one sheet, written a row at a time: a row's cells are rendered as soon as
- * they are known (the list's columns while the list is read, status, urutan and alasan after
- * the selection) and put together in roster order at the end. Cells carry no reference:
- * each follows the one before it, and only a row's first cell is given its place (A5), so a
- * row rendered before its rank is known needs no rewriting.
+ * The roster's one sheet, written a row at a time in roster order: the list's own cells
+ * made from the row's CSV cells (SheetCells), then status, urutan and alasan. Cells carry no
+ * reference: each follows the one before it, and only a row's first cell is given its place
+ * (A5).
  */
 export class RosterSheet {
   private readonly sst = new SharedStrings();
@@ -196,8 +189,8 @@ export class RosterSheet {
   /** `kinds`: the canonical column of every column of the sheet, in order. */
   constructor(readonly kinds: readonly (string | undefined)[]) {
     // urutan is the one number: it sorts as a number in Excel. The list's own cells are
-    // written in place: they are rendered as the list is read, possibly by two threads at
-    // once, so they cannot point into one shared-string table (Excel makes its own on
+    // inline strings: they are copied from the CSV cells' bytes without being made into
+    // strings, so they cannot be looked up in a shared-string table (Excel makes its own on
     // saving); status, with three values, is shared
     this.kind = kinds.map((k) => (k === "urutan" ? "rank" : k === "status" ? "shared" : "inline"));
   }

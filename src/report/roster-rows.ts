@@ -10,9 +10,9 @@
  */
 import { maskNik } from "../domain/nik.js";
 import type { Participant } from "../domain/participant.js";
-import { reserveReason, type Decision } from "../domain/selection-types.js";
+import { reserveReason, reserveReasonLength, type Decision } from "../domain/selection-types.js";
 import { csvCell } from "../io/csv-write.js";
-import { ByteArena, ByteWriter, encode, NumberedText, type ArenaData } from "../io/bytes.js";
+import { ByteArena, ByteWriter, decimalDigits, encode, NumberedText, type ArenaData } from "../io/bytes.js";
 import { columnWidth, RosterSheet, SheetCells, type XlsxMeta } from "../io/xlsx-roster.js";
 
 export type Profile = "public" | "internal";
@@ -55,18 +55,6 @@ export function rosterOrder(decisions: readonly Decision[]): Int32Array {
     else order[d.rank - 1] = i;
   });
   return order;
-}
-
-/** How many digits a whole number >= 0 has. */
-function digits(n: number): number {
-  let k = 1;
-  for (let m = n; m >= 10; m = Math.floor(m / 10)) k++;
-  return k;
-}
-
-/** reserveReason(cause, n).length, without making it. */
-function reserveReasonLength(cause: string, n: number): number {
-  return reserveReason(cause, 0).length - 1 + digits(n);
 }
 
 export class RosterRows {
@@ -124,10 +112,6 @@ export class RosterRows {
     part.longest.forEach((n, k) => {
       if (n > (this.longest[k] as number)) this.longest[k] = n;
     });
-  }
-
-  get length(): number {
-    return this.csv.count;
   }
 
   /** Renders one participant, in list order. */
@@ -196,13 +180,15 @@ export class RosterRows {
   xlsxDocument(order: Int32Array, decisions: readonly Decision[], meta: XlsxMeta): Buffer {
     const from = this.longest.length;
     // widths come first in the sheet: status, urutan and alasan are measured before any row is written
-    const longest = [...this.longest, 0, 0, 0];
+    let status = 0;
+    let rank = 0;
+    let reason = 0;
     for (const d of decisions) {
-      const lengths = [d.status.length, d.rank === undefined ? 0 : digits(d.rank), d.cause === undefined ? d.reason.length : reserveReasonLength(d.cause, d.reserve as number)];
-      lengths.forEach((n, k) => {
-        if (n > (longest[from + k] as number)) longest[from + k] = n;
-      });
+      status = Math.max(status, d.status.length);
+      if (d.rank !== undefined) rank = Math.max(rank, decimalDigits(d.rank));
+      reason = Math.max(reason, d.cause === undefined ? d.reason.length : reserveReasonLength(d.cause, decimalDigits(d.reserve as number)));
     }
+    const longest = [...this.longest, status, rank, reason];
     const widths = this.header.map((h, k) => columnWidth(h, longest[k] ?? 0));
     const sheet = this.sheet;
     // the list's own cells, made from its CSV cells
