@@ -19,10 +19,15 @@ export const CONFIDENTIAL = "RAHASIA - untuk keperluan internal";
 // eslint-disable-next-line no-control-regex -- plain text has none of these
 const PLAIN = /^[^&<>"\u0000-\u001f\ufffe\uffff=+\-@\s][^&<>"\u0000-\u001f\ufffe\uffff]*(?<!\s)$/;
 
+// The sheet's cells: s="2" is the text format (a NIK typed over stays text)
+const EMPTY_CELL = '<c s="2"/>';
+const INLINE = '<c s="2" t="inlineStr"><is>';
+const sharedCell = (i: number): string => `<c s="2" t="s"><v>${i}</v></c>`;
+
 /** An inline text cell, as RosterSheet.cells writes the list's own columns. */
 export function textCell(text: string): string {
-  if (text === "") return '<c s="2"/>';
-  return `<c s="2" t="inlineStr"><is>${textElement(text)}</is></c>`;
+  if (text === "") return EMPTY_CELL;
+  return `${INLINE}${textElement(text)}</is></c>`;
 }
 
 /** `<t>` for a text: neutralised like the CSV, escaped, spaces kept. */
@@ -46,9 +51,10 @@ for (const c of '&<>"') PLAIN_BYTE[c.charCodeAt(0)] = 0;
  */
 export class SheetCells {
   private readonly delimiter: number;
-  private readonly open = encode('<c s="2" t="inlineStr"><is><t>');
+  private readonly open = encode(`${INLINE}<t>`);
   private readonly openRest = this.open.subarray(2);
   private readonly close = encode("</t></is></c>");
+  private readonly empty = encode(EMPTY_CELL);
 
   constructor(delimiter: string) {
     this.delimiter = delimiter.charCodeAt(0);
@@ -60,7 +66,7 @@ export class SheetCells {
    */
   write(out: ByteWriter, src: Uint8Array, start: number, end: number): void {
     const d = this.delimiter;
-    const { open, close, openRest } = this;
+    const { open, close, openRest, empty } = this;
     // at most one cell per byte and a delimiter: room for all, written byte by byte here
     let room = (end - start + 1) * (open.length + close.length + 1);
     let buf = out.reserve(room);
@@ -88,14 +94,7 @@ export class SheetCells {
           plain &= PLAIN_BYTE[b] as number;
         }
         if (q === p) {
-          // an empty cell: <c s="2"/>
-          if (!skip) {
-            buf[o++] = 0x3c;
-            buf[o++] = 0x63;
-          }
-          for (let k = 2; k < 8; k++) buf[o++] = open[k] as number;
-          buf[o++] = 0x2f;
-          buf[o++] = 0x3e;
+          for (let k = skip; k < empty.length; k++) buf[o++] = empty[k] as number;
         } else if (plain && src[p] !== 0x20 && src[q - 1] !== 0x20) {
           if (skip) {
             buf.set(openRest, o);
@@ -201,10 +200,10 @@ export class RosterSheet {
     for (let i = 0; i < values.length; i++) {
       const v = values[i] as string;
       const kind = this.kind[from + i];
-      if (v === "") x += '<c s="2"/>';
+      if (v === "") x += EMPTY_CELL;
       else if (kind === "rank") x += `<c><v>${Number(v)}</v></c>`;
       else if (kind === "inline") x += textCell(v);
-      else x += `<c s="2" t="s"><v>${this.sst.ref(v)}</v></c>`;
+      else x += sharedCell(this.sst.ref(v));
     }
     return x;
   }
@@ -274,8 +273,8 @@ export class RosterSheet {
     const status = new Map<string, Uint8Array>();
     const rankOpen = encode("<c><v>");
     const rankClose = encode("</v></c>");
-    const empty = encode('<c s="2"/>');
-    const textOpen = encode('<c s="2" t="inlineStr"><is><t>');
+    const empty = encode(EMPTY_CELL);
+    const textOpen = encode(`${INLINE}<t>`);
     const textClose = encode("</t></is></c></row>");
     const rowClose = encode("</row>");
     const reserve = new NumberedText((cause, n) => `${textCell(reserveReason(cause, n))}</row>`);
@@ -292,7 +291,7 @@ export class RosterSheet {
         // status is never empty: a shared string, referenced once more for each row
         const key = first ? `<${s}` : s;
         let cell = status.get(key);
-        if (cell === undefined) status.set(key, (cell = encode(`<c s="2" t="s"><v>${sst.ref(s)}</v></c>`.slice(first ? 2 : 0))));
+        if (cell === undefined) status.set(key, (cell = encode(sharedCell(sst.ref(s)).slice(first ? 2 : 0))));
         else sst.ref(s);
         out.put(cell);
         if (rank === undefined) out.put(empty);

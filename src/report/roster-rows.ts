@@ -157,7 +157,7 @@ export class RosterRows {
     const keep = this.keep.length > 0;
     // the text between a row's own cells and its urutan depends only on the status
     const before = new Map<string, Uint8Array>();
-    const comma = encode(d);
+    const sep = encode(d);
     const end = encode("\r\n");
     const reserve = new NumberedText((cause, n) => csvCell(reserveReason(cause, n), d));
     for (const i of order) {
@@ -167,7 +167,7 @@ export class RosterRows {
       if (b === undefined) before.set(dec.status, (b = encode(`${keep ? d : ""}${dec.status}${d}`)));
       out.put(b);
       if (dec.rank !== undefined) out.int(dec.rank);
-      out.put(comma);
+      out.put(sep);
       // a reserve's reason, written without being made
       if (dec.cause !== undefined) reserve.write(out, dec.cause, dec.reserve as number);
       else out.write(csvCell(dec.reason, d));
