@@ -6,8 +6,9 @@
 // dist/bundle/ is two levels down like dist/<dir>/, so paths to templates/ hold as well.
 import { build } from "esbuild";
 import { rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { readFile } from "node:fs/promises";
-import { resolve, sep } from "node:path";
+import { resolve } from "node:path";
 
 const outdir = "dist/bundle";
 
@@ -29,20 +30,69 @@ const standardFonts = {
 };
 
 /**
- * Three of pdfkit's dependencies build tables as soon as they are loaded (about 30 ms in all)
+ * Four of pdfkit's dependencies build tables as soon as they are loaded (about 40 ms in all)
  * and are seldom or never used by the documents drawn here: brotli (WOFF2 fonts only),
- * unicode-properties (fontkit's shaping, for text with combining marks) and linebreak
- * (pdfkit's own text wrapping). Their imports go to shims in scripts/lazy/ that require them
- * on first use; esbuild bundles a required module in a closure run on its first call.
+ * unicode-properties (fontkit's shaping, for text with combining marks), linebreak
+ * (pdfkit's own text wrapping) and @noble/ciphers' AES (encrypted PDFs only). Their imports go to shims in scripts/lazy/ that require them
+ * on first use. Each is bundled on its own, as CommonJS, into dist/bundle/lazy/ (the shims
+ * require "./lazy/<name>.cjs", next to the chunk that holds them): kept out of pdfkit's chunk,
+ * their 1.4 MB of source (brotli's dictionary, mostly) is not even parsed by a command that
+ * does not use them (about 8 ms of every roster and certificate run).
  */
-const LAZY = { "brotli/decompress.js": "brotli-decompress.js", "unicode-properties": "unicode-properties.js", linebreak: "linebreak.js" };
+const LAZY = {
+  "brotli/decompress.js": "brotli-decompress",
+  "unicode-properties": "unicode-properties",
+  linebreak: "linebreak",
+  "@noble/ciphers/aes": "noble-aes",
+};
 const lazyDependencies = {
   name: "lazy-pdf-dependencies",
   setup(b) {
-    b.onResolve({ filter: /^(brotli\/decompress\.js|unicode-properties|linebreak)$/ }, (args) => {
-      // the shim's own require gets the package itself
-      if (args.importer.includes(`${sep}scripts${sep}lazy${sep}`)) return undefined;
-      return { path: resolve("scripts/lazy", LAZY[args.path]) };
+    b.onResolve({ filter: /^(brotli\/decompress\.js|unicode-properties|linebreak|@noble\/ciphers\/aes)$/ }, (args) => ({
+      path: resolve("scripts/lazy", `${LAZY[args.path]}.js`),
+    }));
+    // the shims' own require, of the package bundled next to the chunk
+    b.onResolve({ filter: /^\.\/lazy\// }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
+/**
+ * fontkit builds three Unicode tables (for its Arabic, Indic and Universal shapers) as soon as
+ * it is loaded: about 20 ms of every PDF, for scripts the documents here seldom hold. Each
+ * table is built on its first lookup instead; `get` is all fontkit asks of them (checked).
+ */
+const lazyShaperTables = {
+  name: "lazy-fontkit-tables",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]fontkit[\\/]dist[\\/]module\.mjs$/ }, async (args) => {
+      const text = await readFile(args.path, "utf8");
+      const made = /^const (\$\w+\$var\$trie) = (new \(0, \$\w+\$unicodetrie\)\(.*\));$/gm;
+      const names = [...text.matchAll(made)].map((m) => m[1]);
+      const uses = names.flatMap((n) => text.split(n).slice(1).map((rest) => rest.slice(0, 5)));
+      if (names.length === 0 || uses.some((u) => u !== " = ne" && u !== ".get(")) {
+        throw new Error("fontkit's shaper tables are no longer built as they were: check scripts/bundle.js");
+      }
+      const contents = text.replace(made, "const $1 = __pelatihanLazyTable(() => $2);");
+      const helper = "function __pelatihanLazyTable(make) {\n  let table;\n  return { get: (c) => (table ??= make()).get(c) };\n}\n";
+      return { contents: helper + contents, loader: "js" };
+    });
+  },
+};
+
+/**
+ * restructure (fontkit's binary reader) makes a TextDecoder for every string it reads: some
+ * thousand when a font is subset into a PDF, about 8 ms of each roster PDF. One decoder per
+ * encoding does the same (decode() without { stream } keeps no state between calls).
+ */
+const decoderPerEncoding = {
+  name: "restructure-decoders",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]restructure[\\/]src[\\/]DecodeStream\.js$/ }, async (args) => {
+      const text = await readFile(args.path, "utf8");
+      const made = "let decoder = new TextDecoder(encoding);";
+      if (text.split(made).length !== 2) throw new Error("restructure no longer makes its decoders as it did: check scripts/bundle.js");
+      const contents = `const __pelatihanDecoders = new Map();\n${text.replace(made, "let decoder = __pelatihanDecoders.get(encoding);\n      if (!decoder) __pelatihanDecoders.set(encoding, (decoder = new TextDecoder(encoding)));")}`;
+      return { contents, loader: "js" };
     });
   },
 };
@@ -61,8 +111,19 @@ await build({
   // instead of some fifty modules, about 40 ms); its standard-font metrics stay in the
   // package, loaded only by a document that uses one
   external: ["pdfjs-dist", "qrcode", "svg-to-pdfkit"],
-  plugins: [standardFonts, lazyDependencies],
+  plugins: [standardFonts, lazyDependencies, lazyShaperTables, decoderPerEncoding],
   // CommonJS libraries in the bundle (commander, papaparse) call require()
   banner: { js: 'import { createRequire as __pelatihanRequire } from "node:module";\nconst require = __pelatihanRequire(import.meta.url);' },
+  logLevel: "warning",
+});
+await build({
+  // the packages' CommonJS builds, as require() finds them, so that the shims get what require gives
+  entryPoints: Object.fromEntries(Object.entries(LAZY).map(([pkg, name]) => [`lazy/${name}`, createRequire(import.meta.url).resolve(pkg)])),
+  outdir,
+  outExtension: { ".js": ".cjs" },
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
   logLevel: "warning",
 });
