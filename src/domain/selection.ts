@@ -16,6 +16,7 @@ import {
   type Decision,
   type DistrictOutcome,
   type GroupOutcome,
+  type Phase,
   type Selection,
   type SelectionRules,
   type Shortfall,
@@ -41,7 +42,7 @@ export function selectParticipants(applicants: readonly Applicant[], rules: Sele
   s.order.forEach((pos, i) => {
     const a = eligible[pos] as Applicant;
     const r = s.reasons.get(pos);
-    decisions[a.index] = { index: a.index, status: "peserta", rank: i + 1, reason: r?.reason ?? "", phase: r?.phase ?? "fill" };
+    decisions[a.index] = new RosterDecision(a.index, "peserta", i + 1, r?.reason ?? "", r?.phase ?? "fill");
   });
   let reserves = 0;
   // a reserve's cause is one of a few ("kuota kecamatan Bangil penuh (2/2)", "kursi penuh")
@@ -53,7 +54,7 @@ export function selectParticipants(applicants: readonly Applicant[], rules: Sele
     const key = block === DISTRICT_FULL ? code(a) : block;
     let cause = causes.get(key);
     if (cause === undefined) causes.set(key, (cause = reserveCause(s, pos)));
-    decisions[a.index] = new Reserve(a.index, s.order.length + reserves, cause, reserves);
+    decisions[a.index] = new RosterDecision(a.index, "cadangan", s.order.length + reserves, "", undefined, cause, reserves);
   });
   let ineligible = 0;
   let invalid = 0;
@@ -62,10 +63,10 @@ export function selectParticipants(applicants: readonly Applicant[], rules: Sele
     if (a.state === "invalid" || a.district === undefined) {
       invalid++;
       const why = a.reasons.length > 0 ? a.reasons.join(", ") : "kecamatan tidak dikenal";
-      decisions[a.index] = { index: a.index, status: "tidak_memenuhi_syarat", reason: `data tidak valid: ${why}` };
+      decisions[a.index] = new RosterDecision(a.index, "tidak_memenuhi_syarat", undefined, `data tidak valid: ${why}`);
     } else {
       ineligible++;
-      decisions[a.index] = { index: a.index, status: "tidak_memenuhi_syarat", reason: a.reasons.join("; ") || "tidak memenuhi syarat" };
+      decisions[a.index] = new RosterDecision(a.index, "tidak_memenuhi_syarat", undefined, a.reasons.join("; ") || "tidak memenuhi syarat");
     }
   }
   const groups = groupOutcomes(s);
@@ -83,21 +84,24 @@ export function selectParticipants(applicants: readonly Applicant[], rules: Sele
 }
 
 /**
- * A reserve's decision. Its reason is made when it is read: a provincial list has 100,000
- * reserves, whose documents write the cause and the number without it (roster-rows.ts).
+ * A decision, of any status: one class, so that the documents' loops over 100,000 of them
+ * see one shape (object literals of three shapes made V8 recompile them twice). A reserve's
+ * reason is made when it is read: a provincial list has 100,000 reserves, whose documents
+ * write the cause and the number without it (roster-rows.ts).
  */
-class Reserve implements Decision {
-  readonly status = "cadangan";
-
+class RosterDecision implements Decision {
   constructor(
     readonly index: number,
-    readonly rank: number,
-    readonly cause: string,
-    readonly reserve: number,
+    readonly status: Decision["status"],
+    readonly rank: number | undefined,
+    private readonly text: string,
+    readonly phase?: Phase,
+    readonly cause?: string,
+    readonly reserve?: number,
   ) {}
 
   get reason(): string {
-    return reserveReason(this.cause, this.reserve);
+    return this.cause === undefined ? this.text : reserveReason(this.cause, this.reserve as number);
   }
 }
 

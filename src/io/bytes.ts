@@ -72,6 +72,26 @@ export class ByteWriter {
     this.pos = p;
   }
 
+  /**
+   * Appends short text when it is printable ASCII (space included) without any of `stops`
+   * (byte values; at most 4, the rest repeated) and returns true; otherwise writes nothing
+   * and returns false, for the caller to render the text the slow way.
+   */
+  writePlain(text: string, s1: number, s2: number, s3: number, s4: number): boolean {
+    const n = text.length;
+    if (n > 64) return false;
+    this.room(n);
+    const buf = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x20 || c >= 0x7f || c === s1 || c === s2 || c === s3 || c === s4) return false;
+      buf[p++] = c;
+    }
+    this.pos = p;
+    return true;
+  }
+
   /** Appends one byte. */
   byte(b: number): void {
     this.room(1);

@@ -44,6 +44,32 @@ const SEP = "\u0000";
 /** A field without the separator (names are cleaned of control characters; raw kecamatan text may hold one). */
 const safe = (f: string): string => (f.includes(SEP) ? f.replaceAll(SEP, "") : f);
 
+/** A PDF field, without the separator: printable ASCII is copied as it is. */
+function writeField(out: ByteWriter, f: string): void {
+  if (!out.writePlain(f, 0, 0, 0, 0)) out.writeShort(safe(f));
+}
+
+const QUOTE = 0x22;
+
+/** = + - @: a cell that starts so may be neutralised (tab and CR are control characters, which writePlain leaves to csvCell). */
+const isFormulaStart = (c: number): boolean => c === 61 || c === 43 || c === 45 || c === 64;
+
+/** maskNik(v) of a NIK cell of 16 digits, the usual one, written as bytes; false (nothing written) for any other. */
+function writeMasked16(out: ByteWriter, v: string): boolean {
+  if (v.length !== 16) return false;
+  for (let i = 0; i < 16; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  const buf = out.reserve(16);
+  let p = out.length;
+  for (let i = 0; i < 4; i++) buf[p++] = v.charCodeAt(i);
+  for (let i = 4; i < 12; i++) buf[p++] = 42;
+  for (let i = 12; i < 16; i++) buf[p++] = v.charCodeAt(i);
+  out.advance(p);
+  return true;
+}
+
 /** Roster order: peserta 1..n, cadangan, then the others as they were in the list (ranks are 1..m). */
 export function rosterOrder(decisions: readonly Decision[]): Int32Array {
   const order = new Int32Array(decisions.length);
@@ -119,33 +145,41 @@ export class RosterRows {
     const { keep, longest, delimiter: d, csv, pdf } = this;
     const pub = this.profile === "public";
     const sep = this.delimiterByte;
+    // the NIK cell when it was masked as bytes (16 digits): the PDF prints the same
+    let maskedAsBytes: string | undefined;
     let maskedNik: string | undefined;
-    // written piece by piece: no string is made for the row
+    // written piece by piece: no string is made for the row, and none for most cells
     for (let k = 0; k < keep.length; k++) {
       const i = keep[k] as number;
       let v = p.cells[i] ?? "";
       if (v.length > (longest[k] as number)) longest[k] = v.length;
+      if (k > 0) csv.byte(sep);
       if (i === this.nikAt && pub) {
+        if (writeMasked16(csv, v)) {
+          maskedAsBytes = v;
+          continue;
+        }
         const masked = maskNik(v);
         // the PDF prints the NIK as parsed: the same text unless the cell has spaces
         if (v === p.nik) maskedNik = masked;
         v = masked;
       }
-      if (k > 0) csv.byte(sep);
-      csv.writeShort(csvCell(v, d));
+      // text that needs no quotes and no neutralising (csvCell gives it back as it is)
+      if (isFormulaStart(v.charCodeAt(0)) || !csv.writePlain(v, sep, QUOTE, sep, sep)) csv.writeShort(csvCell(v, d));
     }
     csv.close();
-    pdf.writeShort(safe(p.name));
+    writeField(pdf, p.name);
     pdf.byte(0);
-    pdf.writeShort(pub ? (maskedNik ?? maskNik(p.nik)) : p.nik);
+    if (!pub) writeField(pdf, p.nik);
+    else if (maskedAsBytes === undefined || maskedAsBytes !== p.nik || !writeMasked16(pdf, p.nik)) writeField(pdf, maskedNik ?? maskNik(p.nik));
     pdf.byte(0);
-    pdf.writeShort(p.sex ?? "");
+    writeField(pdf, p.sex ?? "");
     pdf.byte(0);
-    pdf.writeShort(safe(p.district?.name ?? p.districtText));
+    writeField(pdf, p.district?.name ?? p.districtText);
     pdf.byte(0);
-    pdf.writeShort(safe(p.village?.name ?? p.villageText));
+    writeField(pdf, p.village?.name ?? p.villageText);
     pdf.byte(0);
-    if (!pub) pdf.writeShort(p.phone ?? "");
+    if (!pub) writeField(pdf, p.phone ?? "");
     pdf.close();
   }
 

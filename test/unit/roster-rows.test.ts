@@ -1,0 +1,76 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { maskNik } from "../../src/domain/nik.js";
+import type { AreaRef, Participant } from "../../src/domain/participant.js";
+import type { Decision } from "../../src/domain/selection-types.js";
+import { csvCell } from "../../src/io/csv-write.js";
+import { RosterRows, type Profile } from "../../src/report/roster-rows.js";
+
+const HEADER = ["nik", "nama", "jenis_kelamin", "kecamatan", "desa", "telepon"];
+
+// texts that need each kind of care: quotes, delimiters, formulas, spaces, control characters, not ASCII
+const tricky = fc.constantFrom("", " ", "Siti Rahayu", '"', "a,b", "a;b", "=1+1", "+62", "-5", "@x", "\tx", "x\r\ny", "A\u0000B", "A\u0001B", "José", "😀", "~");
+const text = fc.oneof(tricky, fc.string({ maxLength: 12 }), fc.array(tricky, { maxLength: 3 }).map((a) => a.join("")));
+const nik = fc.oneof(fc.stringMatching(/^\d{16}$/), fc.constantFrom(" 3514010101900001", "'3514010101900001", "3514 0101 0190 0001", "35140101019000011", "351401010190000x", "=3514010101900001", ""), text);
+const area = (name: string): AreaRef => ({ code: "35.14.01", name });
+
+const person = fc.record({ nik, parsed: fc.boolean(), name: text, sex: fc.constantFrom(undefined, "P", "L"), district: fc.option(text), districtText: text, village: fc.option(text), villageText: text, phone: text });
+
+type Person = typeof person extends fc.Arbitrary<infer T> ? T : never;
+
+function participant(p: Person, index: number): Participant {
+  return {
+    line: index + 2,
+    index,
+    // the NIK as parsed is the cell's, or (with spaces) another text
+    nik: p.parsed ? p.nik : p.nik.replace(/\s/g, ""),
+    name: p.name,
+    ...(p.sex ? { sex: p.sex as "P" | "L" } : {}),
+    ...(p.district !== null ? { district: area(p.district) } : {}),
+    districtText: p.districtText,
+    ...(p.village !== null ? { village: area(p.village) } : {}),
+    villageText: p.villageText,
+    phone: p.phone,
+    disabilities: [],
+    attendance: [],
+    cells: [p.nik, p.name, p.sex ?? "", p.districtText, p.villageText, p.phone],
+    errors: [],
+    ineligible: [],
+  };
+}
+
+const peserta = (index: number): Decision => ({ index, status: "peserta", rank: index + 1, reason: "" });
+
+describe("RosterRows", () => {
+  it("renders each row's CSV cells and PDF fields as csvCell and the fields themselves give them, for any text", () => {
+    fc.assert(
+      fc.property(fc.array(person, { minLength: 1, maxLength: 6 }), fc.constantFrom(",", ";"), fc.constantFrom<Profile>("public", "internal"), (people, d, profile) => {
+        const rows = new RosterRows(HEADER, HEADER, profile, d);
+        const ps = people.map(participant);
+        for (const p of ps) rows.add(p);
+        const pub = profile === "public";
+        const decisions = ps.map((_, i) => peserta(i));
+        const order = Int32Array.from(ps.keys());
+        const csv = rows.csvDocument(order, decisions).toString("utf8");
+        const lines = ps.map((p, i) => {
+          const cells = pub ? [maskNik(p.cells[0] as string), ...p.cells.slice(1, 5)] : p.cells;
+          return [...cells.map((c) => csvCell(c, d)), "peserta", String(i + 1), ""].join(d);
+        });
+        const head = (pub ? HEADER.slice(0, 5) : HEADER).concat(["status", "urutan", "alasan"]).join(d);
+        expect(csv).toBe(`\uFEFF${head}\r\n${lines.map((l) => `${l}\r\n`).join("")}`);
+        const strip = (s: string) => s.replaceAll("\u0000", "");
+        expect(rows.pdfPeople(order, decisions)).toEqual(
+          ps.map((p) => ({
+            name: strip(p.name),
+            nik: strip(pub ? maskNik(p.nik) : p.nik),
+            sex: p.sex ?? "",
+            district: strip(p.district?.name ?? p.districtText),
+            village: strip(p.village?.name ?? p.villageText),
+            phone: pub ? "" : strip(p.phone ?? ""),
+          })),
+        );
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});
