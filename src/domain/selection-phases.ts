@@ -2,7 +2,7 @@
  * The three steps of the selection, in priority order: group minimums, kecamatan coverage,
  * then the remaining seats in registration order. Each step only ever adds people.
  */
-import { code, type Seats } from "./selection-state.js";
+import type { Seats } from "./selection-state.js";
 
 /** Eligible positions per kecamatan code, each list in registration order. */
 export type DistrictLists = ReadonlyMap<string, readonly number[]>;
@@ -11,7 +11,7 @@ export type DistrictLists = ReadonlyMap<string, readonly number[]>;
 function onlyMembers(s: Seats, lists: DistrictLists): Map<string, boolean[]> {
   const m = new Map<string, boolean[]>();
   for (const [d, list] of lists) {
-    m.set(d, s.rules.groups.map((_, g) => list.every((pos) => s.eligible[pos]?.groups[g] === true)));
+    m.set(d, s.rules.groups.map((_, g) => s.membersIn(d, g) === list.length));
   }
   return m;
 }
@@ -105,12 +105,9 @@ export function fillInOrder(s: Seats): void {
 
 /** Kecamatan lists of eligible positions (kecamatan in code order). */
 export function districtLists(s: Seats): Map<string, number[]> {
-  const m = new Map<string, number[]>();
-  s.eligible.forEach((a, pos) => {
-    const d = code(a);
-    const list = m.get(d);
-    if (list) list.push(pos);
-    else m.set(d, [pos]);
-  });
+  const lists: number[][] = s.codes.map(() => []);
+  const n = s.eligible.length;
+  for (let pos = 0; pos < n; pos++) (lists[s.district[pos] as number] as number[]).push(pos);
+  const m = new Map(s.codes.map((c, d) => [c, lists[d] as number[]]));
   return new Map([...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

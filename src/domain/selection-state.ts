@@ -23,24 +23,64 @@ export class Seats {
   /** Positions in `eligible`, in the order they were chosen. */
   readonly order: number[] = [];
   readonly reasons = new Map<number, { phase: Phase; reason: string }>();
-  private readonly perDistrict = new Map<string, number>();
-  /** Per kecamatan: members of each group not chosen yet. */
-  private readonly unchosen = new Map<string, number[]>();
+  /**
+   * Kecamatan by number (in order of first appearance): each eligible position's kecamatan,
+   * and the counts below by number, so that the passes over 100,000 applicants look up
+   * arrays and not maps of kecamatan codes.
+   */
+  readonly district: Int32Array;
+  readonly codes: string[] = [];
+  private readonly numberOf = new Map<string, number>();
+  private readonly taken: Int32Array;
+  /** Per kecamatan number and group (d * groups + g): members not chosen yet. */
+  private readonly unchosen: Int32Array;
+  /** The same as `unchosen` before anyone is chosen. */
+  private readonly memberCounts: Int32Array;
 
   constructor(
     readonly rules: SelectionRules,
     /** Eligible applicants in registration order; every one has a district. */
     readonly eligible: readonly Applicant[],
   ) {
+    const groups = rules.groups.length;
     this.perGroup = rules.groups.map(() => 0);
     this.chosen = new Uint8Array(eligible.length);
-    for (const a of eligible) {
-      let u = this.unchosen.get(code(a));
-      if (!u) this.unchosen.set(code(a), (u = rules.groups.map(() => 0)));
-      a.groups.forEach((m, g) => {
-        if (m) u[g] = (u[g] ?? 0) + 1;
-      });
-    }
+    this.district = new Int32Array(eligible.length);
+    let counts = new Int32Array(64 * groups);
+    eligible.forEach((a, pos) => {
+      const c = code(a);
+      let d = this.numberOf.get(c);
+      if (d === undefined) {
+        d = this.codes.length;
+        this.numberOf.set(c, d);
+        this.codes.push(c);
+        if ((d + 1) * groups > counts.length) {
+          const more = new Int32Array(counts.length * 2);
+          more.set(counts);
+          counts = more;
+        }
+      }
+      this.district[pos] = d;
+      const m = a.groups;
+      for (let g = 0; g < groups; g++) if (m[g]) (counts[d * groups + g] as number)++;
+    });
+    this.unchosen = counts;
+    this.memberCounts = counts.slice(0, this.codes.length * groups);
+    this.taken = new Int32Array(this.codes.length);
+  }
+
+  /** How many eligible applicants are members of group g. */
+  members(g: number): number {
+    const groups = this.rules.groups.length;
+    let n = 0;
+    for (let d = 0; d < this.codes.length; d++) n += this.memberCounts[d * groups + g] as number;
+    return n;
+  }
+
+  /** How many eligible applicants of kecamatan `code` are members of group g. */
+  membersIn(code: string, g: number): number {
+    const d = this.numberOf.get(code);
+    return d === undefined ? 0 : (this.memberCounts[d * this.rules.groups.length + g] as number);
   }
 
   /**
@@ -67,10 +107,12 @@ export class Seats {
     const cap = this.rules.perDistrict ?? Number.POSITIVE_INFINITY;
     const limit = Math.min(need, this.rules.seats - this.total - taken);
     let reachable = 0;
-    for (const [d, u] of this.unchosen) {
-      const here = a !== undefined && d === code(a);
-      const room = cap - this.districtCount(d) - (here ? 1 : 0);
-      reachable += Math.max(0, Math.min(room, (u[g] ?? 0) - (here ? mine : 0)));
+    const groups = this.rules.groups.length;
+    const mineAt = a === undefined ? -1 : (this.numberOf.get(code(a)) as number);
+    for (let d = 0; d < this.codes.length; d++) {
+      const here = d === mineAt;
+      const room = cap - (this.taken[d] as number) - (here ? 1 : 0);
+      reachable += Math.max(0, Math.min(room, (this.unchosen[d * groups + g] as number) - (here ? mine : 0)));
       if (reachable >= limit) return limit;
     }
     return reachable;
@@ -81,7 +123,8 @@ export class Seats {
   }
 
   districtCount(code: string): number {
-    return this.perDistrict.get(code) ?? 0;
+    const d = this.numberOf.get(code);
+    return d === undefined ? 0 : (this.taken[d] as number);
   }
 
   /** Whether a group still needs members to reach its minimum. */
@@ -96,8 +139,11 @@ export class Seats {
 
   /** Whether kecamatan `d` still has someone not chosen in a group that needs members. */
   offersNeeded(d: string): boolean {
-    const u = this.unchosen.get(d);
-    return u !== undefined && u.some((n, g) => n > 0 && this.needy(g));
+    const k = this.numberOf.get(d);
+    if (k === undefined) return false;
+    const groups = this.rules.groups.length;
+    for (let g = 0; g < groups; g++) if ((this.unchosen[k * groups + g] as number) > 0 && this.needy(g)) return true;
+    return false;
   }
 
   /** Number of groups with an unmet minimum that this applicant would count for. */
@@ -111,7 +157,7 @@ export class Seats {
   blockedBy(pos: number): number {
     const a = this.eligible[pos] as Applicant;
     const cap = this.rules.perDistrict;
-    if (cap !== undefined && this.districtCount(code(a)) >= cap) return DISTRICT_FULL;
+    if (cap !== undefined && (this.taken[this.district[pos] as number] as number) >= cap) return DISTRICT_FULL;
     for (let g = 0; g < a.groups.length; g++) {
       const max = this.rules.groups[g]?.max;
       if (a.groups[g] && max !== undefined && (this.perGroup[g] ?? 0) >= max) return g;
@@ -126,14 +172,15 @@ export class Seats {
   take(pos: number, phase: Phase): void {
     const a = this.eligible[pos] as Applicant;
     const d = code(a);
+    const k = this.district[pos] as number;
     this.chosen[pos] = 1;
     this.total++;
-    this.perDistrict.set(d, this.districtCount(d) + 1);
+    (this.taken[k] as number)++;
     let firstNeedy: number | undefined;
-    const u = this.unchosen.get(d);
+    const groups = this.rules.groups.length;
     for (let g = 0; g < a.groups.length; g++) {
       if (!a.groups[g]) continue;
-      if (u) u[g] = (u[g] ?? 0) - 1;
+      (this.unchosen[k * groups + g] as number)--;
       if (firstNeedy === undefined && this.needy(g)) firstNeedy = g;
       this.perGroup[g] = (this.perGroup[g] ?? 0) + 1;
     }

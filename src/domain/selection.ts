@@ -118,7 +118,7 @@ function reserveCause(s: Seats, pos: number): string {
 
 function groupOutcomes(s: Seats): GroupOutcome[] {
   return s.rules.groups.map((rule, g) => {
-    const eligible = s.eligible.filter((a) => a.groups[g]).length;
+    const eligible = s.members(g);
     const selected = s.perGroup[g] ?? 0;
     return { ...rule, eligible, selected, met: rule.min === undefined || selected >= rule.min };
   });
