@@ -7,7 +7,7 @@ import { join } from "node:path";
 import type { Program } from "../domain/program.js";
 import type { Selection } from "../domain/selection-types.js";
 import { OutputError } from "../errors.js";
-import { tempFile, writeFileAtomic } from "../io/atomic-write.js";
+import { tempFile, writeTemp, type WrittenTemp } from "../io/atomic-write.js";
 import type { PdfThread } from "../io/pdf-roster-thread.js";
 import type { ListResult } from "../pipeline/types.js";
 import { rosterOrder, type PdfPerson, type Profile, type RosterRows } from "../report/roster-rows.js";
@@ -32,6 +32,8 @@ export interface Planned {
   selection: Selection;
   /** The PDF being drawn on the PDF thread, into a temporary file. */
   pdf?: Promise<DrawnPdf>;
+  /** The summary, CSV and XLSX being written to temporary files, as soon as each is made. */
+  temps?: Promise<WrittenTemp>[];
 }
 
 interface DrawnPdf {
@@ -61,9 +63,19 @@ export function planRoster(r: ListResult, selection: Selection, rows: RosterRows
   if (pdf) startPdf(p, profile, pdf);
   mark(`${program.id}: summary, PDF started`);
   p.csv = rows.csvDocument(order, selection.decisions);
+  // written (not put in place) while the workbook is made: the temporary file is synced by
+  // then, and only renamed once nothing stops the roster
+  const temps: Promise<WrittenTemp>[] = [];
+  if (pdf) temps.push(writeTemp(join(p.dir, FILES.md), md), writeTemp(join(p.dir, FILES.csv), p.csv));
   mark(`${program.id}: CSV`);
   p.xlsx = rows.xlsxDocument(order, selection.decisions, { title: program.title, date: program.start, confidential: profile === "internal" });
+  if (pdf) temps.push(writeTemp(join(p.dir, FILES.xlsx), p.xlsx));
   mark(`${program.id}: XLSX`);
+  if (pdf) {
+    p.temps = temps;
+    // a failure is reported when the roster is written or dropped, not as an unhandled rejection
+    for (const t of temps) t.catch(() => undefined);
+  }
   return p;
 }
 
@@ -86,10 +98,10 @@ function startPdf(p: Planned, profile: Profile, thread: PdfThread): void {
   p.pdf.catch(() => undefined);
 }
 
-/** Removes the PDF drawn for a roster that is not written. */
-export async function dropPdf(p: Planned): Promise<void> {
-  const pdf = await p.pdf?.catch(() => undefined);
-  await pdf?.discard();
+/** Removes the temporary files (PDF, CSV, XLSX, summary) of a roster that is not written. */
+export async function dropTemps(p: Planned): Promise<void> {
+  const written = await Promise.all([p.pdf, ...(p.temps ?? [])].map((t) => t?.catch(() => undefined)));
+  await Promise.all(written.map((t) => t?.discard()));
 }
 
 async function differs(file: string, next: Buffer): Promise<boolean> {
@@ -108,11 +120,17 @@ export async function conflicts(p: Planned): Promise<string[]> {
   return out;
 }
 
-/** Writes a planned roster; its PDF was started with planRoster (on the PDF thread). */
+/** Writes a planned roster: its PDF, CSV and XLSX were started by planRoster, and are put in place here. */
 export async function writeRoster(p: Planned): Promise<{ pages: number }> {
-  if (!p.pdf) throw new Error("writeRoster: the roster was planned without its PDF");
-  // written at once: each is fsynced before it is renamed into place
-  await Promise.all([writeFileAtomic(join(p.dir, FILES.csv), p.csv), writeFileAtomic(join(p.dir, FILES.xlsx), p.xlsx), writeFileAtomic(join(p.dir, FILES.md), p.md)]);
+  if (!p.pdf || !p.temps) throw new Error("writeRoster: the roster was planned without writing");
+  // each is fsynced before it is renamed into place; a failure removes the others' temporary files
+  const settled = await Promise.allSettled([...p.temps, p.pdf]);
+  const failed = settled.find((r) => r.status === "rejected");
+  if (failed) {
+    await dropTemps(p);
+    throw failed.reason;
+  }
+  for (const t of p.temps) await (await t).commit();
   const pdf = await p.pdf;
   await pdf.commit();
   return { pages: pdf.pages };

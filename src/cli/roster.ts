@@ -16,7 +16,7 @@ import { shortfallText } from "../report/roster-summary.js";
 import { RosterRows, type Profile } from "../report/roster-rows.js";
 import { asLang, useColor } from "./options.js";
 import { progressReporter } from "./progress.js";
-import { conflicts, dropPdf, FILES, planRoster, writeRoster, type Planned } from "./roster-outputs.js";
+import { conflicts, dropTemps, FILES, planRoster, writeRoster, type Planned } from "./roster-outputs.js";
 import { PdfThread } from "../io/pdf-roster-thread.js";
 import { RosterList } from "../pipeline/roster-list.js";
 import { mark } from "./timing.js";
@@ -107,7 +107,7 @@ async function roster(files: string[], opts: Record<string, unknown>, pdfThread:
   if (!opts.force && !opts.dryRun) {
     const changed = (await Promise.all(plans.map(conflicts))).flat();
     if (changed.length > 0) {
-      await Promise.all(plans.map(dropPdf));
+      await Promise.all(plans.map(dropTemps));
       const shown = changed.map((f) => displayPath(ws.cwd, f)).join(", ");
       throw new OutputError("OUTPUT_CHANGED", `${en ? "would overwrite edited or different files" : "akan menimpa berkas yang isinya berbeda"}: ${shown}`, {
         hint: en

@@ -40,10 +40,21 @@ export async function ensureDir(dir: string): Promise<void> {
   }
 }
 
-/** Writes `data` to `file` atomically (temp file, fsync, rename). */
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+/** An output written to its temporary file (and synced), waiting to be renamed into place or removed. */
+export interface WrittenTemp {
+  commit(): Promise<void>;
+  discard(): Promise<void>;
+}
+
+/**
+ * Writes `data` to a temporary file next to `file` and syncs it, without renaming it into
+ * place yet: a command can write a big output while it still makes the next, and put them
+ * all in place once every check has passed.
+ */
+export async function writeTemp(file: string, data: string | Uint8Array): Promise<WrittenTemp> {
   await ensureDir(dirname(file));
   const tmp = tempName(file);
+  const discard = (): Promise<void> => rm(tmp, { force: true }).catch(() => undefined);
   try {
     const fh = await open(tmp, "w");
     try {
@@ -52,11 +63,26 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
     } finally {
       await fh.close();
     }
-    await rename(tmp, file);
   } catch (e) {
-    await rm(tmp, { force: true }).catch(() => undefined);
+    await discard();
     throw outputError(e, file);
   }
+  return {
+    async commit() {
+      try {
+        await rename(tmp, file);
+      } catch (e) {
+        await discard();
+        throw outputError(e, file);
+      }
+    },
+    discard,
+  };
+}
+
+/** Writes `data` to `file` atomically (temp file, fsync, rename). */
+export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+  await (await writeTemp(file, data)).commit();
 }
 
 /**

@@ -183,7 +183,8 @@ describe("pelatihan roster (built binary)", () => {
     expect(refused.code).toBe(3);
     expect(refused.stderr).toContain("OUTPUT_CHANGED");
     expect(readFileSync(csv, "utf8")).toContain("peserta,1,H");
-    // the PDF drawn meanwhile (on its own thread) is dropped, not left half-named
+    // the PDF drawn meanwhile (on its own thread) and the documents already written to temporary
+    // files are dropped, not left half-named
     expect(readdirSync(join(ws, "out", "roster-30")).sort()).toEqual(["daftar-hadir.pdf", "daftar-peserta.csv", "daftar-peserta.xlsx", "ringkasan-seleksi.md"]);
     expect(runCli(["roster", "--force"], { cwd: ws }).code).toBe(0);
     expect(readFileSync(csv, "utf8")).not.toContain("peserta,1,H");
