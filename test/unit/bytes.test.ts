@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { reserveReason } from "../../src/domain/selection-types.js";
-import { ByteArena, ByteWriter, NumberedText } from "../../src/io/bytes.js";
+import { ByteArena, ByteWriter, decimalDigits, NumberedText } from "../../src/io/bytes.js";
 import { csvCell } from "../../src/io/csv-write.js";
 import { textCell } from "../../src/io/xlsx-roster.js";
 
@@ -25,6 +25,19 @@ describe("ByteWriter and ByteArena", () => {
     a.copyTo(8, out);
     a.copyTo(7, out);
     expect(out.bytes().toString("utf8")).toBe(`${texts[1]}${texts[8]}`);
+  });
+});
+
+describe("whole numbers", () => {
+  it("writes each in decimal digits, small or beyond 32 bits, and counts its digits", () => {
+    const numbers = [0, 1, 9, 10, 99, 100, 101, 98000, 100001, 999999, 2 ** 31 - 2, 2 ** 31 - 1, 2 ** 31, 2 ** 32 + 5, 10 ** 15, Number.MAX_SAFE_INTEGER];
+    const w = new ByteWriter(4);
+    for (const n of numbers) {
+      w.int(n);
+      w.byte(0x2c);
+      expect(decimalDigits(n), String(n)).toBe(String(n).length);
+    }
+    expect(w.bytes().toString("latin1")).toBe(`${numbers.join(",")},`);
   });
 });
 
