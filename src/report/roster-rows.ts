@@ -70,6 +70,23 @@ function writeMasked16(out: ByteWriter, v: string): boolean {
   return true;
 }
 
+/** Start and end of each cell of a CSV row at [start, end) of `src` (a quoted cell's bounds include its quotes). */
+function csvCellBounds(src: Uint8Array, start: number, end: number, delimiter: number): number[] {
+  const bounds: number[] = [];
+  let p = start;
+  for (;;) {
+    let q = p;
+    if (src[q] === QUOTE) {
+      // "" inside a quoted cell is a quote
+      for (q++; q < end; q++) if (src[q] === QUOTE && src[++q] !== QUOTE) break;
+    }
+    while (q < end && src[q] !== delimiter) q++;
+    bounds.push(p, q);
+    if (q >= end) return bounds;
+    p = q + 1;
+  }
+}
+
 /** Roster order: peserta 1..n, cadangan, then the others as they were in the list (ranks are 1..m). */
 export function rosterOrder(decisions: readonly Decision[]): Int32Array {
   const order = new Int32Array(decisions.length);
@@ -96,6 +113,13 @@ export class RosterRows {
   /** Longest text of each of the list's columns kept. */
   private readonly longest: number[];
   private readonly delimiterByte: number;
+  /**
+   * Where each field the PDF prints (name, NIK, L/P, kecamatan, desa, phone) is among the
+   * CSV cells kept: -1 when the list has no such column kept (the field is then empty).
+   */
+  private readonly fieldAt: number[];
+  /** Which of the kept cells of the row being added were written as they are (plain). */
+  private readonly plain: Uint8Array;
 
   /** `header`: the list's header cells; `columns`: the canonical column of each. */
   constructor(
@@ -124,6 +148,9 @@ export class RosterRows {
     this.sheet = new RosterSheet(this.kinds);
     this.longest = keep.map(() => 0);
     this.delimiterByte = delimiter.charCodeAt(0);
+    const at = (c: string): number => keep.findIndex((i) => columns[i] === c);
+    this.fieldAt = [at("nama"), at("nik"), at("jenis_kelamin"), at("kecamatan"), at("desa"), profile === "public" ? -1 : at("telepon")];
+    this.plain = new Uint8Array(keep.length);
   }
 
   /** The rows rendered here, to hand to the thread that renders the rest (see append). */
@@ -148,12 +175,14 @@ export class RosterRows {
     // the NIK cell when it was masked as bytes (16 digits): the PDF prints the same
     let maskedAsBytes: string | undefined;
     let maskedNik: string | undefined;
+    const plain = this.plain;
     // written piece by piece: no string is made for the row, and none for most cells
     for (let k = 0; k < keep.length; k++) {
       const i = keep[k] as number;
       let v = p.cells[i] ?? "";
       if (v.length > (longest[k] as number)) longest[k] = v.length;
       if (k > 0) csv.byte(sep);
+      plain[k] = 1;
       if (i === this.nikAt && pub) {
         if (writeMasked16(csv, v)) {
           maskedAsBytes = v;
@@ -165,9 +194,18 @@ export class RosterRows {
         v = masked;
       }
       // text that needs no quotes and no neutralising (csvCell gives it back as it is)
-      if (isFormulaStart(v.charCodeAt(0)) || !csv.writePlain(v, sep, QUOTE, sep, sep)) csv.writeShort(csvCell(v, d));
+      if (isFormulaStart(v.charCodeAt(0)) || !csv.writePlain(v, sep, QUOTE, sep, sep)) {
+        plain[k] = 0;
+        csv.writeShort(csvCell(v, d));
+      }
     }
     csv.close();
+    // the PDF's fields, when each is a plain cell of the row as it is: nothing to keep, the
+    // PDF takes them from the CSV cells (pdfPeople)
+    if (this.inCells(p)) {
+      pdf.close();
+      return;
+    }
     writeField(pdf, p.name);
     pdf.byte(0);
     if (!pub) writeField(pdf, p.nik);
@@ -181,6 +219,21 @@ export class RosterRows {
     pdf.byte(0);
     if (!pub) writeField(pdf, p.phone ?? "");
     pdf.close();
+  }
+
+  /** Whether every PDF field of the row just added is the text of a plain CSV cell (or empty without one). */
+  private inCells(p: Participant): boolean {
+    const [name, nik, sex, district, village, phone] = this.fieldAt as [number, number, number, number, number, number];
+    const cell = (k: number, v: string): boolean => (k < 0 ? v === "" : this.plain[k] === 1 && p.cells[this.keep[k] as number] === v);
+    // the public NIK cell holds maskNik(cell), which is the PDF's maskNik(p.nik) when the cell is p.nik
+    return (
+      cell(name, p.name) &&
+      cell(nik, p.nik) &&
+      cell(sex, p.sex ?? "") &&
+      cell(district, p.district?.name ?? p.districtText) &&
+      cell(village, p.village?.name ?? p.villageText) &&
+      (this.profile === "public" || cell(phone, p.phone ?? ""))
+    );
   }
 
   /** The CSV document (UTF-8 with BOM, CRLF), rows in `order`; `decisions` by row. */
@@ -242,8 +295,18 @@ export class RosterRows {
   /** The peserta as the PDF shows them, in rank order. */
   pdfPeople(order: Int32Array, decisions: readonly Decision[]): PdfPerson[] {
     const people: PdfPerson[] = [];
+    const src = this.csv.view();
     for (const i of order) {
       if ((decisions[i] as Decision).status !== "peserta") break;
+      if (this.pdf.endOf(i) === this.pdf.startOf(i)) {
+        // the fields are plain cells of the row (inCells)
+        const cells = csvCellBounds(src, this.csv.startOf(i), this.csv.endOf(i), this.delimiterByte);
+        const [name = "", nik = "", sex = "", district = "", village = "", phone = ""] = this.fieldAt.map((k) =>
+          k < 0 ? "" : Buffer.from(src.buffer, src.byteOffset + (cells[2 * k] as number), (cells[2 * k + 1] as number) - (cells[2 * k] as number)).toString("latin1"),
+        );
+        people.push({ name, nik, sex, district, village, phone });
+        continue;
+      }
       const [name = "", nik = "", sex = "", district = "", village = "", phone = ""] = this.pdf.text(i).split(SEP);
       people.push({ name, nik, sex, district, village, phone });
     }
