@@ -37,7 +37,14 @@ export function selectParticipants(applicants: readonly Applicant[], rules: Sele
   // by applicant index (0-based row order, so an array and not a map of 100,000 entries),
   // made at its full length: written out of order, a growing array would become a dictionary
   let top = -1;
-  for (const a of applicants) if (a.index > top) top = a.index;
+  // applicants passed in row order (as a roster reads them): the decisions by index are then
+  // the decisions in the order given
+  let inOrder = true;
+  for (let k = 0; k < applicants.length; k++) {
+    const i = (applicants[k] as Applicant).index;
+    if (i > top) top = i;
+    if (i !== k) inOrder = false;
+  }
   const decisions = new Array<Decision | undefined>(top + 1);
   s.order.forEach((pos, i) => {
     const a = eligible[pos] as Applicant;
@@ -45,17 +52,25 @@ export function selectParticipants(applicants: readonly Applicant[], rules: Sele
     decisions[a.index] = new RosterDecision(a.index, "peserta", i + 1, r?.reason ?? "", r?.phase ?? "fill");
   });
   let reserves = 0;
-  // a reserve's cause is one of a few ("kuota kecamatan Bangil penuh (2/2)", "kursi penuh")
-  const causes = new Map<number | string, string>();
-  eligible.forEach((a, pos) => {
-    if (s.chosen[pos]) return;
+  // a reserve's cause is one of a few, made once: the kecamatan's cap ("kuota kecamatan Bangil
+  // penuh (2/2)", by kecamatan number), a group's maximum (by group) or "kursi penuh"
+  const districtCause: (string | undefined)[] = [];
+  const groupCause: (string | undefined)[] = [];
+  let seatsCause: string | undefined;
+  const chosen = s.order.length;
+  for (let pos = 0; pos < eligible.length; pos++) {
+    if (s.chosen[pos]) continue;
     reserves++;
+    const a = eligible[pos] as Applicant;
     const block = s.blockedBy(pos);
-    const key = block === DISTRICT_FULL ? code(a) : block;
-    let cause = causes.get(key);
-    if (cause === undefined) causes.set(key, (cause = reserveCause(s, pos)));
-    decisions[a.index] = new RosterDecision(a.index, "cadangan", s.order.length + reserves, "", undefined, cause, reserves);
-  });
+    const cause =
+      block === DISTRICT_FULL
+        ? (districtCause[s.district[pos] as number] ??= reserveCause(s, pos))
+        : block >= 0
+          ? (groupCause[block] ??= reserveCause(s, pos))
+          : (seatsCause ??= reserveCause(s, pos));
+    decisions[a.index] = new RosterDecision(a.index, "cadangan", chosen + reserves, "", undefined, cause, reserves);
+  }
   let ineligible = 0;
   let invalid = 0;
   for (const a of applicants) {
@@ -71,7 +86,7 @@ export function selectParticipants(applicants: readonly Applicant[], rules: Sele
   }
   const groups = groupOutcomes(s);
   return {
-    decisions: applicants.map((a) => decisions[a.index] as Decision),
+    decisions: inOrder && decisions.length === applicants.length ? (decisions as Decision[]) : applicants.map((a) => decisions[a.index] as Decision),
     seats: rules.seats,
     selected: s.order.length,
     reserves,
