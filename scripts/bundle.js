@@ -5,6 +5,7 @@
 // next to the chunks that start them (`new URL("./scan-worker.js", import.meta.url)`), and
 // dist/bundle/ is two levels down like dist/<dir>/, so paths to templates/ hold as well.
 import { build } from "esbuild";
+import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { readFile } from "node:fs/promises";
@@ -43,11 +44,12 @@ const pdfkitSource = {
  * Four of pdfkit's dependencies build tables as soon as they are loaded (about 40 ms in all)
  * and are seldom or never used by the documents drawn here: brotli (WOFF2 fonts only),
  * unicode-properties (fontkit's shaping, for text with combining marks), linebreak
- * (pdfkit's own text wrapping) and @noble/ciphers' AES (encrypted PDFs only). Their imports go to shims in scripts/lazy/ that require them
- * on first use. Each is bundled on its own, as CommonJS, into dist/bundle/lazy/ (the shims
- * require "./lazy/<name>.cjs", next to the chunk that holds them): kept out of pdfkit's chunk,
- * their 1.4 MB of source (brotli's dictionary, mostly) is not even parsed by a command that
- * does not use them (about 8 ms of every roster and certificate run).
+ * (pdfkit's own text wrapping) and @noble/ciphers' AES (encrypted PDFs only). Their imports
+ * go to shims in scripts/lazy/ that require them on first use. Each is bundled on its own, as
+ * CommonJS, into dist/bundle/lazy/ (the shims require "./lazy/<name>.cjs", next to
+ * dist/bundle/pdfkit.cjs): kept out of pdfkit's file, their 1.4 MB of source (brotli's
+ * dictionary, mostly) is not even parsed by a command that does not use them (about 8 ms of
+ * every roster and certificate run).
  */
 const LAZY = {
   "brotli/decompress.js": "brotli-decompress",
@@ -107,6 +109,14 @@ const decoderPerEncoding = {
   },
 };
 
+/** The commands' import("pdfkit") loads dist/bundle/pdfkit.js (scripts/lazy/pdfkit.js), next to their chunks. */
+const pdfkitFile = {
+  name: "pdfkit-file",
+  setup(b) {
+    b.onResolve({ filter: /^pdfkit$/ }, () => ({ path: "./pdfkit.js", external: true }));
+  },
+};
+
 rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: ["dist/cli/index.js", "dist/pipeline/scan-worker.js", "dist/io/certificate-worker.js", "dist/io/pdf-roster-worker.js"],
@@ -117,11 +127,9 @@ await build({
   format: "esm",
   platform: "node",
   target: "node20",
-  // pdfkit is bundled (into the chunk of the commands that draw PDFs: one file to load
-  // instead of some fifty modules, about 40 ms); its standard-font metrics stay in the
-  // package, loaded only by a document that uses one
+  // pdfkit is its own file, dist/bundle/pdfkit.cjs, loaded through ./pdfkit.js (see below)
   external: ["pdfjs-dist", "qrcode", "svg-to-pdfkit"],
-  plugins: [pdfkitSource, lazyDependencies, lazyShaperTables, decoderPerEncoding],
+  plugins: [pdfkitFile],
   // CommonJS libraries in the bundle (commander, papaparse) call require()
   banner: { js: 'import { createRequire as __pelatihanRequire } from "node:module";\nconst require = __pelatihanRequire(import.meta.url);' },
   logLevel: "warning",
@@ -137,3 +145,25 @@ await build({
   target: "node20",
   logLevel: "warning",
 });
+// pdfkit (and fontkit) as one CommonJS file: one file to load instead of some fifty modules
+// (about 40 ms), compiled with V8's code cache (scripts/lazy/pdfkit.js). Its standard-font
+// metrics stay in the package, loaded only by a document that uses one.
+await build({
+  entryPoints: { pdfkit: "node_modules/pdfkit/js/pdfkit.node.mjs" },
+  outdir,
+  outExtension: { ".js": ".cjs" },
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  external: ["pdfkit/standard-fonts/*"],
+  plugins: [pdfkitSource, lazyDependencies, lazyShaperTables, decoderPerEncoding],
+  // the ES module's import.meta.url (its ICC profile's path, its require of the standard fonts)
+  define: { "import.meta.url": "__pdfkitUrl" },
+  banner: { js: 'const __pdfkitUrl = require("node:url").pathToFileURL(__filename).href;' },
+  logLevel: "warning",
+});
+await build({ entryPoints: { pdfkit: "scripts/lazy/pdfkit.js" }, outdir, bundle: true, format: "esm", platform: "node", target: "node20", logLevel: "warning" });
+// the code cache is made by this Node.js, for this Node.js
+const cache = spawnSync(process.execPath, ["scripts/pdfkit-cache.js"], { stdio: "inherit" });
+if (cache.status !== 0) throw new Error("scripts/pdfkit-cache.js failed");
