@@ -100,9 +100,9 @@ export function selectParticipants(applicants: readonly Applicant[], rules: Sele
 
 /**
  * A decision, of any status: one class, so that the documents' loops over 100,000 of them
- * see one shape (object literals of three shapes made V8 recompile them twice). A reserve's
- * reason is made when it is read: a provincial list has 100,000 reserves, whose documents
- * write the cause and the number without it (roster-rows.ts).
+ * see objects of one shape (they were object literals of three shapes). A reserve's reason
+ * is made when it is read: a provincial list has 100,000 reserves, whose documents write
+ * the cause and the number without it (roster-rows.ts).
  */
 class RosterDecision implements Decision {
   constructor(
