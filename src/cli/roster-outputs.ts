@@ -63,8 +63,9 @@ export function planRoster(r: ListResult, selection: Selection, rows: RosterRows
   if (pdf) startPdf(p, profile, pdf);
   mark(`${program.id}: summary, PDF started`);
   p.csv = rows.csvDocument(order, selection.decisions);
-  // written (not put in place) while the workbook is made: the temporary file is synced by
-  // then, and only renamed once nothing stops the roster
+  // started now, renamed into place only once nothing stops the roster. The workbook is made
+  // without yielding, so most of the writing (each step comes back to this thread) happens
+  // after it, at the same time as the workbook's own
   const temps: Promise<WrittenTemp>[] = [];
   if (pdf) temps.push(writeTemp(join(p.dir, FILES.md), md), writeTemp(join(p.dir, FILES.csv), p.csv));
   mark(`${program.id}: CSV`);
