@@ -49,7 +49,7 @@ interface DrawnPdf {
  */
 export function planRoster(r: ListResult, selection: Selection, rows: RosterRows, outDir: string, profile: Profile, pdf?: PdfThread): Planned {
   const program = r.program;
-  const order = rosterOrder(selection.decisions);
+  const order = rosterOrder(selection.table);
   const md = rosterSummaryMarkdown({
     program,
     selection,
@@ -59,17 +59,17 @@ export function planRoster(r: ListResult, selection: Selection, rows: RosterRows
     files: Object.values(FILES),
   });
   const empty = Buffer.alloc(0);
-  const p: Planned = { program, dir: join(outDir, program.id), csv: empty, xlsx: empty, md, people: rows.pdfPeople(order, selection.decisions), selection };
+  const p: Planned = { program, dir: join(outDir, program.id), csv: empty, xlsx: empty, md, people: rows.pdfPeople(order, selection.table), selection };
   if (pdf) startPdf(p, profile, pdf);
   mark(`${program.id}: summary, PDF started`);
-  p.csv = rows.csvDocument(order, selection.decisions);
+  p.csv = rows.csvDocument(order, selection.table);
   // started now, renamed into place only once nothing stops the roster. The workbook is made
   // without yielding, so most of the writing (each step comes back to this thread) happens
   // after it, at the same time as the workbook's own
   const temps: Promise<WrittenTemp>[] = [];
   if (pdf) temps.push(writeTemp(join(p.dir, FILES.md), md), writeTemp(join(p.dir, FILES.csv), p.csv));
   mark(`${program.id}: CSV`);
-  p.xlsx = rows.xlsxDocument(order, selection.decisions, { title: program.title, date: program.start, confidential: profile === "internal" });
+  p.xlsx = rows.xlsxDocument(order, selection.table, { title: program.title, date: program.start, confidential: profile === "internal" });
   if (pdf) temps.push(writeTemp(join(p.dir, FILES.xlsx), p.xlsx));
   mark(`${program.id}: XLSX`);
   if (pdf) {

@@ -82,9 +82,42 @@ export interface DistrictOutcome {
   reserves: number;
 }
 
+/** The statuses by their number in DecisionTable.status. */
+export const STATUSES: readonly RosterStatus[] = ["peserta", "cadangan", "tidak_memenuhi_syarat"];
+export const PESERTA = 0;
+export const CADANGAN = 1;
+
+/**
+ * The decisions as columns, one entry per applicant in input order: what the roster's
+ * documents read for 100,000 rows, without an object per row.
+ */
+export interface DecisionTable {
+  /** The applicant's index (Applicant.index). */
+  index: Int32Array;
+  /** Its number in STATUSES. */
+  status: Uint8Array;
+  /** Peserta 1..n, cadangan n+1..; 0: none. */
+  rank: Int32Array;
+  /** Cadangan: its place among the reserves (1..) and its cause, a number in `causes`. */
+  reserve: Int32Array;
+  cause: Int32Array;
+  causes: string[];
+  /** Peserta and tidak_memenuhi_syarat: the reason, by entry. */
+  reasons: Map<number, string>;
+  /** Peserta: the step that chose them, by entry. */
+  phases: Map<number, Phase>;
+}
+
+/** An entry's reason: a reserve's is made from its cause and number. */
+export function tableReason(t: DecisionTable, k: number): string {
+  return t.status[k] === CADANGAN ? reserveReason(t.causes[t.cause[k] as number] as string, t.reserve[k] as number) : (t.reasons.get(k) ?? "");
+}
+
 export interface Selection {
-  /** One per applicant, in input order. */
-  decisions: Decision[];
+  /** One per applicant, in input order (made from `table` when first read). */
+  readonly decisions: Decision[];
+  /** The same decisions as columns. */
+  table: DecisionTable;
   seats: number;
   selected: number;
   reserves: number;

@@ -11,8 +11,11 @@
 import { byRegistration, code, DISTRICT_FULL, Seats } from "./selection-state.js";
 import { coverDistricts, districtLists, fillGroupMinimums, fillInOrder } from "./selection-phases.js";
 import {
+  CADANGAN,
+  PESERTA,
   reserveReason,
   type Applicant,
+  type DecisionTable,
   type Decision,
   type DistrictOutcome,
   type GroupOutcome,
@@ -34,68 +37,128 @@ export function selectParticipants(applicants: readonly Applicant[], rules: Sele
   coverDistricts(s, lists);
   fillInOrder(s);
 
-  // by applicant index (0-based row order, so an array and not a map of 100,000 entries),
-  // made at its full length: written out of order, a growing array would become a dictionary
+  // by applicant index (0-based row order): columns, not an object per applicant
   let top = -1;
-  // applicants passed in row order (as a roster reads them): the decisions by index are then
-  // the decisions in the order given
+  // applicants passed in row order (as a roster reads them): the columns by index are then
+  // the columns in the order given
   let inOrder = true;
   for (let k = 0; k < applicants.length; k++) {
     const i = (applicants[k] as Applicant).index;
     if (i > top) top = i;
     if (i !== k) inOrder = false;
   }
-  const decisions = new Array<Decision | undefined>(top + 1);
+  const n = top + 1;
+  const status = new Uint8Array(n).fill(UNDECIDED);
+  const rank = new Int32Array(n);
+  const reserve = new Int32Array(n);
+  const cause = new Int32Array(n);
+  const causes: string[] = [];
+  const reasons = new Map<number, string>();
+  const phases = new Map<number, Phase>();
   s.order.forEach((pos, i) => {
-    const a = eligible[pos] as Applicant;
+    const a = (eligible[pos] as Applicant).index;
     const r = s.reasons.get(pos);
-    decisions[a.index] = new RosterDecision(a.index, "peserta", i + 1, r?.reason ?? "", r?.phase ?? "fill");
+    status[a] = PESERTA;
+    rank[a] = i + 1;
+    reasons.set(a, r?.reason ?? "");
+    phases.set(a, r?.phase ?? "fill");
   });
   let reserves = 0;
   // a reserve's cause is one of a few, made once: the kecamatan's cap ("kuota kecamatan Bangil
   // penuh (2/2)", by kecamatan number), a group's maximum (by group) or "kursi penuh"
-  const districtCause: (string | undefined)[] = [];
-  const groupCause: (string | undefined)[] = [];
-  let seatsCause: string | undefined;
+  const districtCause: (number | undefined)[] = [];
+  const groupCause: (number | undefined)[] = [];
+  let seatsCause: number | undefined;
+  const causeOf = (pos: number): number => causes.push(reserveCause(s, pos)) - 1;
   const chosen = s.order.length;
   for (let pos = 0; pos < eligible.length; pos++) {
     if (s.chosen[pos]) continue;
     reserves++;
-    const a = eligible[pos] as Applicant;
+    const a = (eligible[pos] as Applicant).index;
     const block = s.blockedBy(pos);
-    const cause =
+    cause[a] =
       block === DISTRICT_FULL
-        ? (districtCause[s.district[pos] as number] ??= reserveCause(s, pos))
+        ? (districtCause[s.district[pos] as number] ??= causeOf(pos))
         : block >= 0
-          ? (groupCause[block] ??= reserveCause(s, pos))
-          : (seatsCause ??= reserveCause(s, pos));
-    decisions[a.index] = new RosterDecision(a.index, "cadangan", chosen + reserves, "", undefined, cause, reserves);
+          ? (groupCause[block] ??= causeOf(pos))
+          : (seatsCause ??= causeOf(pos));
+    status[a] = CADANGAN;
+    rank[a] = chosen + reserves;
+    reserve[a] = reserves;
   }
   let ineligible = 0;
   let invalid = 0;
   for (const a of applicants) {
-    if (decisions[a.index] !== undefined) continue;
+    if (status[a.index] !== UNDECIDED) continue;
+    status[a.index] = NOT_ELIGIBLE;
     if (a.state === "invalid" || a.district === undefined) {
       invalid++;
       const why = a.reasons.length > 0 ? a.reasons.join(", ") : "kecamatan tidak dikenal";
-      decisions[a.index] = new RosterDecision(a.index, "tidak_memenuhi_syarat", undefined, `data tidak valid: ${why}`);
+      reasons.set(a.index, `data tidak valid: ${why}`);
     } else {
       ineligible++;
-      decisions[a.index] = new RosterDecision(a.index, "tidak_memenuhi_syarat", undefined, a.reasons.join("; ") || "tidak memenuhi syarat");
+      reasons.set(a.index, a.reasons.join("; ") || "tidak memenuhi syarat");
     }
   }
+  const byIndex: DecisionTable = { index: Int32Array.from({ length: n }, (_, i) => i), status, rank, reserve, cause, causes, reasons, phases };
+  const table = inOrder && n === applicants.length ? byIndex : inInputOrder(byIndex, applicants);
   const groups = groupOutcomes(s);
+  let decisions: Decision[] | undefined;
   return {
-    decisions: inOrder && decisions.length === applicants.length ? (decisions as Decision[]) : applicants.map((a) => decisions[a.index] as Decision),
+    get decisions(): Decision[] {
+      return (decisions ??= decisionsOf(table));
+    },
+    table,
     seats: rules.seats,
     selected: s.order.length,
     reserves,
     ineligible,
     invalid,
-    districts: districtOutcomes(applicants, decisions),
+    districts: districtOutcomes(applicants, byIndex),
     groups,
     shortfalls: shortfalls(s, groups, lists),
   };
+}
+
+const UNDECIDED = 255;
+const NOT_ELIGIBLE = 2;
+
+/** The columns by index, in the order the applicants were given. */
+function inInputOrder(t: DecisionTable, applicants: readonly Applicant[]): DecisionTable {
+  const n = applicants.length;
+  const out: DecisionTable = {
+    index: new Int32Array(n),
+    status: new Uint8Array(n),
+    rank: new Int32Array(n),
+    reserve: new Int32Array(n),
+    cause: new Int32Array(n),
+    causes: t.causes,
+    reasons: new Map(),
+    phases: new Map(),
+  };
+  applicants.forEach((a, k) => {
+    const i = a.index;
+    out.index[k] = i;
+    out.status[k] = t.status[i] as number;
+    out.rank[k] = t.rank[i] as number;
+    out.reserve[k] = t.reserve[i] as number;
+    out.cause[k] = t.cause[i] as number;
+    const reason = t.reasons.get(i);
+    if (reason !== undefined) out.reasons.set(k, reason);
+    const phase = t.phases.get(i);
+    if (phase !== undefined) out.phases.set(k, phase);
+  });
+  return out;
+}
+
+/** The decisions as objects, from their columns. */
+function decisionsOf(t: DecisionTable): Decision[] {
+  return Array.from(t.status, (st, k) => {
+    const i = t.index[k] as number;
+    if (st === PESERTA) return new RosterDecision(i, "peserta", t.rank[k], t.reasons.get(k) ?? "", t.phases.get(k) ?? "fill");
+    if (st === CADANGAN) return new RosterDecision(i, "cadangan", t.rank[k], "", undefined, t.causes[t.cause[k] as number], t.reserve[k]);
+    return new RosterDecision(i, "tidak_memenuhi_syarat", undefined, t.reasons.get(k) ?? "");
+  });
 }
 
 /**
@@ -154,7 +217,7 @@ function shortfalls(s: Seats, groups: GroupOutcome[], lists: ReadonlyMap<string,
   return out;
 }
 
-function districtOutcomes(applicants: readonly Applicant[], decisions: readonly (Decision | undefined)[]): DistrictOutcome[] {
+function districtOutcomes(applicants: readonly Applicant[], byIndex: DecisionTable): DistrictOutcome[] {
   const m = new Map<string, DistrictOutcome>();
   for (const a of applicants) {
     if (!a.district) continue;
@@ -162,9 +225,9 @@ function districtOutcomes(applicants: readonly Applicant[], decisions: readonly 
     if (!o) m.set(a.district.code, (o = { district: a.district, applicants: 0, eligible: 0, selected: 0, reserves: 0 }));
     o.applicants++;
     if (a.state === "eligible") o.eligible++;
-    const st = decisions[a.index]?.status;
-    if (st === "peserta") o.selected++;
-    else if (st === "cadangan") o.reserves++;
+    const st = byIndex.status[a.index];
+    if (st === PESERTA) o.selected++;
+    else if (st === CADANGAN) o.reserves++;
   }
   return [...m.values()].sort((x, y) => (x.district.code < y.district.code ? -1 : 1));
 }

@@ -9,7 +9,7 @@ import { ByteWriter, encode, NumberedText } from "./bytes.js";
 import { neutraliseCell } from "./csv-write.js";
 import { colName, HEAD, MAIN, REL, sheetRef, xlsxPackage, xmlText } from "./xlsx-package.js";
 import { DeflateWriter } from "./zip-write.js";
-import { reserveReason, type Decision } from "../domain/selection-types.js";
+import { CADANGAN, reserveReason, STATUSES, type DecisionTable } from "../domain/selection-types.js";
 
 const SHEET = "Daftar Peserta";
 export const CONFIDENTIAL = "RAHASIA - untuk keperluan internal";
@@ -265,12 +265,13 @@ export class RosterSheet {
    * as cells() would, without their first "<c" when they are the row's first cells. The
    * texts around the numbers are encoded once.
    */
-  rowWriter(): { writeStart(out: ByteWriter, n: number): void; writeEnd(out: ByteWriter, d: Decision, first: boolean): void } {
+  rowWriter(): { writeStart(out: ByteWriter, n: number): void; writeEnd(out: ByteWriter, t: DecisionTable, k: number, first: boolean): void } {
     const sst = this.sst;
     const rowOpen = encode('<row r="');
     const cellOpen = encode('"><c r="A');
     const quote = encode('"');
-    const status = new Map<string, Uint8Array>();
+    // a status's cell, by its number (and once more for a row that has no other cell)
+    const status: (Uint8Array | undefined)[] = [];
     const rankOpen = encode("<c><v>");
     const rankClose = encode("</v></c>");
     const empty = encode(EMPTY_CELL);
@@ -286,26 +287,28 @@ export class RosterSheet {
         out.int(n);
         out.put(quote);
       },
-      writeEnd(out, d, first) {
-        const { status: s, rank } = d;
+      writeEnd(out, t, k, first) {
+        const st = t.status[k] as number;
+        const s = STATUSES[st] as string;
         // status is never empty: a shared string, referenced once more for each row
-        const key = first ? `<${s}` : s;
-        let cell = status.get(key);
-        if (cell === undefined) status.set(key, (cell = encode(sharedCell(sst.ref(s)).slice(first ? 2 : 0))));
+        const key = first ? st + STATUSES.length : st;
+        let cell = status[key];
+        if (cell === undefined) status[key] = cell = encode(sharedCell(sst.ref(s)).slice(first ? 2 : 0));
         else sst.ref(s);
         out.put(cell);
-        if (rank === undefined) out.put(empty);
+        const rank = t.rank[k] as number;
+        if (rank === 0) out.put(empty);
         else {
           out.put(rankOpen);
           out.int(rank);
           out.put(rankClose);
         }
         // a reserve's reason, written without being made
-        if (d.cause !== undefined) {
-          reserve.write(out, d.cause, d.reserve as number);
+        if (st === CADANGAN) {
+          reserve.write(out, t.causes[t.cause[k] as number] as string, t.reserve[k] as number);
           return;
         }
-        const reason = d.reason;
+        const reason = t.reasons.get(k) ?? "";
         if (reason !== "" && PLAIN.test(reason)) {
           out.put(textOpen);
           out.write(reason);

@@ -10,7 +10,7 @@
  */
 import { maskNik } from "../domain/nik.js";
 import type { Participant } from "../domain/participant.js";
-import { reserveReason, reserveReasonLength, type Decision } from "../domain/selection-types.js";
+import { CADANGAN, PESERTA, reserveReason, reserveReasonLength, STATUSES, type DecisionTable } from "../domain/selection-types.js";
 import { csvCell } from "../io/csv-write.js";
 import { ByteArena, ByteWriter, decimalDigits, encode, NumberedText, type ArenaData } from "../io/bytes.js";
 import { columnWidth, RosterSheet, SheetCells, type XlsxMeta } from "../io/xlsx-roster.js";
@@ -88,15 +88,17 @@ function csvCellBounds(src: Uint8Array, start: number, end: number, delimiter: n
 }
 
 /** Roster order: peserta 1..n, cadangan, then the others as they were in the list (ranks are 1..m). */
-export function rosterOrder(decisions: readonly Decision[]): Int32Array {
-  const order = new Int32Array(decisions.length);
+export function rosterOrder(t: DecisionTable): Int32Array {
+  const n = t.status.length;
+  const order = new Int32Array(n);
   let ranked = 0;
-  for (const d of decisions) if (d.rank !== undefined) ranked++;
+  for (let k = 0; k < n; k++) if (t.rank[k] !== 0) ranked++;
   let rest = ranked;
-  decisions.forEach((d, i) => {
-    if (d.rank === undefined) order[rest++] = i;
-    else order[d.rank - 1] = i;
-  });
+  for (let k = 0; k < n; k++) {
+    const rank = t.rank[k] as number;
+    if (rank === 0) order[rest++] = k;
+    else order[rank - 1] = k;
+  }
   return order;
 }
 
@@ -236,44 +238,47 @@ export class RosterRows {
     );
   }
 
-  /** The CSV document (UTF-8 with BOM, CRLF), rows in `order`; `decisions` by row. */
-  csvDocument(order: Int32Array, decisions: readonly Decision[]): Buffer {
+  /** The CSV document (UTF-8 with BOM, CRLF), rows in `order`; the decisions `t` by row. */
+  csvDocument(order: Int32Array, t: DecisionTable): Buffer {
     const d = this.delimiter;
     const out = new ByteWriter(this.csv.length + order.length * 64 + 4096);
     out.write(`\uFEFF${this.header.map((h) => csvCell(h, d)).join(d)}\r\n`);
     const keep = this.keep.length > 0;
     // the text between a row's own cells and its urutan depends only on the status
-    const before = new Map<string, Uint8Array>();
+    const before = STATUSES.map((st) => encode(`${keep ? d : ""}${st}${d}`));
     const sep = encode(d);
     const end = encode("\r\n");
     const reserve = new NumberedText((cause, n) => csvCell(reserveReason(cause, n), d));
     for (const i of order) {
-      const dec = decisions[i] as Decision;
       if (keep) this.csv.copyTo(i, out);
-      let b = before.get(dec.status);
-      if (b === undefined) before.set(dec.status, (b = encode(`${keep ? d : ""}${dec.status}${d}`)));
-      out.put(b);
-      if (dec.rank !== undefined) out.int(dec.rank);
+      const st = t.status[i] as number;
+      out.put(before[st] as Uint8Array);
+      const rank = t.rank[i] as number;
+      if (rank !== 0) out.int(rank);
       out.put(sep);
       // a reserve's reason, written without being made
-      if (dec.cause !== undefined) reserve.write(out, dec.cause, dec.reserve as number);
-      else out.write(csvCell(dec.reason, d));
+      if (st === CADANGAN) reserve.write(out, t.causes[t.cause[i] as number] as string, t.reserve[i] as number);
+      else out.write(csvCell(t.reasons.get(i) ?? "", d));
       out.put(end);
     }
     return out.bytes();
   }
 
   /** The XLSX workbook, rows in `order`. */
-  xlsxDocument(order: Int32Array, decisions: readonly Decision[], meta: XlsxMeta): Buffer {
+  xlsxDocument(order: Int32Array, t: DecisionTable, meta: XlsxMeta): Buffer {
     const from = this.longest.length;
     // widths come first in the sheet: status, urutan and alasan are measured before any row is written
     let status = 0;
     let rank = 0;
     let reason = 0;
-    for (const d of decisions) {
-      status = Math.max(status, d.status.length);
-      if (d.rank !== undefined) rank = Math.max(rank, decimalDigits(d.rank));
-      reason = Math.max(reason, d.cause === undefined ? d.reason.length : reserveReasonLength(d.cause, decimalDigits(d.reserve as number)));
+    for (let k = 0; k < t.status.length; k++) {
+      const st = t.status[k] as number;
+      status = Math.max(status, (STATUSES[st] as string).length);
+      if (t.rank[k] !== 0) rank = Math.max(rank, decimalDigits(t.rank[k] as number));
+      reason = Math.max(
+        reason,
+        st === CADANGAN ? reserveReasonLength(t.causes[t.cause[k] as number] as string, decimalDigits(t.reserve[k] as number)) : (t.reasons.get(k) ?? "").length,
+      );
     }
     const longest = [...this.longest, status, rank, reason];
     const widths = this.header.map((h, k) => columnWidth(h, longest[k] ?? 0));
@@ -287,17 +292,17 @@ export class RosterRows {
       for (const i of order) {
         row.writeStart(out, ++n);
         if (from > 0) cells.write(out, src, this.csv.startOf(i), this.csv.endOf(i));
-        row.writeEnd(out, decisions[i] as Decision, from === 0);
+        row.writeEnd(out, t, i, from === 0);
       }
     });
   }
 
   /** The peserta as the PDF shows them, in rank order. */
-  pdfPeople(order: Int32Array, decisions: readonly Decision[]): PdfPerson[] {
+  pdfPeople(order: Int32Array, t: DecisionTable): PdfPerson[] {
     const people: PdfPerson[] = [];
     const src = this.csv.view();
     for (const i of order) {
-      if ((decisions[i] as Decision).status !== "peserta") break;
+      if (t.status[i] !== PESERTA) break;
       if (this.pdf.endOf(i) === this.pdf.startOf(i)) {
         // the fields are plain cells of the row (inCells)
         const cells = csvCellBounds(src, this.csv.startOf(i), this.csv.endOf(i), this.delimiterByte);

@@ -33,7 +33,7 @@ export function rosterSummaryMarkdown(x: SummaryInput): string {
   const { program: p, selection: s } = x;
   const out: string[] = [];
   if (x.profile === "internal") out.push(CONFIDENTIAL_MD, "");
-  const applicants = s.decisions.length;
+  const applicants = s.table.status.length;
   const eligible = s.selected + s.reserves;
   out.push(`# Ringkasan Seleksi: ${mdCell(p.title)}`, "");
   out.push(`- Program: \`${p.id}\`, ${mdCell(p.organizer)}`);

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { maskNik } from "../../src/domain/nik.js";
 import type { AreaRef, Participant } from "../../src/domain/participant.js";
-import type { Decision } from "../../src/domain/selection-types.js";
+import type { DecisionTable } from "../../src/domain/selection-types.js";
 import { csvCell } from "../../src/io/csv-write.js";
 import { RosterRows, type Profile } from "../../src/report/roster-rows.js";
 
@@ -44,7 +44,17 @@ function participant(p: Person, index: number): Participant {
   };
 }
 
-const peserta = (index: number): Decision => ({ index, status: "peserta", rank: index + 1, reason: "" });
+/** Every row a peserta, ranked in row order. */
+const allPeserta = (n: number): DecisionTable => ({
+  index: Int32Array.from({ length: n }, (_, i) => i),
+  status: new Uint8Array(n),
+  rank: Int32Array.from({ length: n }, (_, i) => i + 1),
+  reserve: new Int32Array(n),
+  cause: new Int32Array(n),
+  causes: [],
+  reasons: new Map(),
+  phases: new Map(),
+});
 
 describe("RosterRows", () => {
   it("renders each row's CSV cells and PDF fields as csvCell and the fields themselves give them, for any text", () => {
@@ -54,7 +64,7 @@ describe("RosterRows", () => {
         const ps = people.map(participant);
         for (const p of ps) rows.add(p);
         const pub = profile === "public";
-        const decisions = ps.map((_, i) => peserta(i));
+        const decisions = allPeserta(ps.length);
         const order = Int32Array.from(ps.keys());
         const csv = rows.csvDocument(order, decisions).toString("utf8");
         const lines = ps.map((p, i) => {
