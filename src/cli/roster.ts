@@ -56,7 +56,7 @@ async function roster(files: string[], opts: Record<string, unknown>, pdfThread:
   const lists = new Map<Program, RosterList>();
   const results = await scanPrograms(ws, {
     onHeader(list, program) {
-      lists.set(program, new RosterList(program, { ...list, profile, delimiter }));
+      lists.set(program, new RosterList(program, { ...list, profile, delimiter, districts: ws.areas.districtsOf(program.region) }));
     },
     onParticipant(p, program) {
       lists.get(program)?.add(p);
@@ -70,7 +70,7 @@ async function roster(files: string[], opts: Record<string, unknown>, pdfThread:
       profile,
       delimiter,
       onPart(part, program) {
-        lists.get(program)?.append(part, ws.areas.districtsOf(program.region));
+        lists.get(program)?.append(part);
       },
     },
     ...(progress ? { onProgress: progress.update } : {}),
@@ -99,10 +99,11 @@ async function roster(files: string[], opts: Record<string, unknown>, pdfThread:
   const outDir = resolve(ws.cwd, typeof opts.out === "string" ? opts.out : "out");
   const plans: Planned[] = results.map((r) => {
     // a list without a usable header row has no rows handed out either
-    const l = lists.get(r.program) ?? { rows: new RosterRows(r.header, r.columns, profile, delimiter), applicants: [] };
-    const selection = selectParticipants(l.applicants, selectionRules(r.program));
+    const l = lists.get(r.program);
+    const rows = l?.rows ?? new RosterRows(r.header, r.columns, profile, delimiter);
+    const selection = selectParticipants(l?.applicants() ?? [], selectionRules(r.program));
     mark(`${r.program.id}: selection`);
-    return planRoster(r, selection, l.rows, outDir, profile, pdfThread);
+    return planRoster(r, selection, rows, outDir, profile, pdfThread);
   });
   if (!opts.force && !opts.dryRun) {
     const changed = (await Promise.all(plans.map(conflicts))).flat();

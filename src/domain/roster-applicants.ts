@@ -20,7 +20,6 @@ const ERROR_WORDS: Partial<Record<Code, string>> = {
   VALUE_INVALID: "isian kolom tidak valid",
 };
 
-/** Codes that go into `Participant.errors`: a row with one of these cannot be selected. */
 /** Findings that selection settles (quotas, coverage, eligibility): they stop neither roster nor certificates. */
 export const SETTLED_BY_SELECTION: ReadonlySet<Code> = new Set<Code>([
   "QUOTA_TOTAL",
@@ -32,6 +31,7 @@ export const SETTLED_BY_SELECTION: ReadonlySet<Code> = new Set<Code>([
   "SEX_NOT_ELIGIBLE",
 ]);
 
+/** Codes that go into `Participant.errors`: a row with one of these cannot be selected. */
 export const ROW_ERROR_CODES: ReadonlySet<Code> = new Set(Object.keys(ERROR_WORDS) as Code[]);
 
 /** "perempuan", "penyandang disabilitas", "disabilitas fisik", "pendidikan SMA". */
@@ -61,35 +61,101 @@ export function selectionRules(program: Program): SelectionRules {
 const NO_REASONS: readonly string[] = Object.freeze([]);
 
 /**
- * The applicant record of each participant, as the list is read. `index` maps canonical
- * column names to cell positions (for group fields that are plain columns). Applicants in
- * the same groups share one membership array.
+ * The applicant records of a list as columns, added row by row while the list is read:
+ * 100,000 rows are a few typed arrays, not 100,000 objects that the garbage collector copies
+ * until the selection. The records are made at once for the selection (applicants()).
  */
-export function applicantMaker(program: Program, index: ReadonlyMap<string, number>): (p: Participant) => Applicant {
-  const tests = program.quota.groups.map((q) => groupMatcher(q, index));
-  // one membership array for each combination of groups, found by its bits (a program has a few groups)
-  const shared = new Map<number, readonly boolean[]>();
-  const membership = (p: Participant): readonly boolean[] => {
-    let key = 0;
-    for (let g = 0; g < tests.length; g++) if ((tests[g] as (p: Participant) => boolean)(p)) key += 2 ** g;
-    let m = shared.get(key);
-    if (!m) shared.set(key, (m = Object.freeze(tests.map((_, g) => Math.floor(key / 2 ** g) % 2 === 1))));
-    return m;
-  };
-  return (p) => {
-    // every record has the same fields in the same order: one shape for the selection to read
-    const a: Applicant = { index: p.index, registeredAt: p.registeredAt, state: "eligible", district: p.district, groups: membership(p), reasons: NO_REASONS };
-    if (p.errors.length > 0 || !p.district) {
-      a.state = "invalid";
+export class ApplicantColumns {
+  private b: ApplicantBatch = { count: 0, state: new Uint8Array(1024), district: new Int32Array(1024), groups: new Uint32Array(1024), registeredAt: new Map(), reasons: new Map() };
+  private readonly tests: ((p: Participant) => boolean)[];
+  private readonly at: Map<string, number>;
+
+  constructor(
+    private readonly program: Program,
+    /** Canonical column name -> cell position (for group fields that are plain columns). */
+    index: ReadonlyMap<string, number>,
+    /** The region's kecamatan: a row's kecamatan is one of them (or none). */
+    private readonly districts: readonly AreaRef[],
+  ) {
+    this.tests = program.quota.groups.map((q) => groupMatcher(q, index));
+    this.at = new Map(districts.map((d, i) => [d.code, i]));
+  }
+
+  get count(): number {
+    return this.b.count;
+  }
+
+  private room(n: number): void {
+    const b = this.b;
+    if (n <= b.state.length) return;
+    const size = Math.max(n, b.state.length * 2);
+    const grow = <T extends Uint8Array | Int32Array | Uint32Array>(a: T, make: (n: number) => T): T => {
+      const next = make(size);
+      next.set(a);
+      return next;
+    };
+    b.state = grow(b.state, (n) => new Uint8Array(n));
+    b.district = grow(b.district, (n) => new Int32Array(n));
+    b.groups = grow(b.groups, (n) => new Uint32Array(n));
+  }
+
+  /** Adds the record of the next row. */
+  add(p: Participant): void {
+    const b = this.b;
+    const i = b.count;
+    this.room(i + 1);
+    b.count = i + 1;
+    let mask = 0;
+    for (let g = 0; g < this.tests.length; g++) if ((this.tests[g] as (p: Participant) => boolean)(p)) mask |= 1 << g;
+    b.groups[i] = mask;
+    b.district[i] = p.district ? (this.at.get(p.district.code) ?? -1) : -1;
+    if (p.registeredAt !== undefined) b.registeredAt.set(i, p.registeredAt);
+    if (p.errors.length > 0 || b.district[i] === -1) {
+      b.state[i] = INVALID;
       const words = [...new Set(p.errors.map((c) => ERROR_WORDS[c] ?? c))];
-      a.reasons = words.length > 0 ? words : ["kecamatan tidak dikenal"];
+      b.reasons.set(i, words.length > 0 ? words : ["kecamatan tidak dikenal"]);
     } else if (p.ineligible.length > 0) {
-      a.state = "ineligible";
-      a.reasons = p.ineligible.map((e) => e.reason);
-    }
-    return a;
-  };
+      b.state[i] = INELIGIBLE;
+      b.reasons.set(i, p.ineligible.map((e) => e.reason));
+    } else b.state[i] = ELIGIBLE;
+  }
+
+  /** Record i's row repeats an earlier row's NIK (found after it was added). */
+  markDuplicate(i: number): void {
+    const b = this.b;
+    const words = b.state[i] === INVALID ? (b.reasons.get(i) ?? []) : [];
+    b.state[i] = INVALID;
+    b.reasons.set(i, [...new Set([...words, ERROR_WORDS.NIK_DUPLICATE as string])]);
+  }
+
+  /** The records as data another thread can hand over. */
+  batch(): ApplicantBatch {
+    const b = this.b;
+    return { ...b, state: b.state.slice(0, b.count), district: b.district.slice(0, b.count), groups: b.groups.slice(0, b.count) };
+  }
+
+  /** Adds the records of a part read by another thread, after the ones here. */
+  append(part: ApplicantBatch): void {
+    const b = this.b;
+    const first = b.count;
+    this.room(first + part.count);
+    b.state.set(part.state.subarray(0, part.count), first);
+    b.district.set(part.district.subarray(0, part.count), first);
+    b.groups.set(part.groups.subarray(0, part.count), first);
+    for (const [i, v] of part.registeredAt) b.registeredAt.set(first + i, v);
+    for (const [i, v] of part.reasons) b.reasons.set(first + i, v);
+    b.count = first + part.count;
+  }
+
+  /** The records, numbered in row order. */
+  applicants(): Applicant[] {
+    return decodeApplicants(this.b, this.districts, this.program.quota.groups.length, 0);
+  }
 }
+
+const ELIGIBLE = 0;
+const INELIGIBLE = 1;
+const INVALID = 2;
 
 /**
  * Applicant records as plain arrays, to hand from the thread that read part of a list to
@@ -110,30 +176,6 @@ export interface ApplicantBatch {
 
 const STATES = ["eligible", "ineligible", "invalid"] as const;
 
-export function encodeApplicants(list: readonly Applicant[], districts: readonly AreaRef[]): ApplicantBatch {
-  const at = new Map(districts.map((d, i) => [d.code, i]));
-  const n = list.length;
-  const b: ApplicantBatch = {
-    count: n,
-    state: new Uint8Array(n),
-    district: new Int32Array(n),
-    groups: new Uint32Array(n),
-    registeredAt: new Map(),
-    reasons: new Map(),
-  };
-  list.forEach((a, i) => {
-    b.state[i] = STATES.indexOf(a.state);
-    b.district[i] = a.district ? (at.get(a.district.code) ?? -1) : -1;
-    let mask = 0;
-    a.groups.forEach((m, g) => {
-      if (m) mask |= 1 << g;
-    });
-    b.groups[i] = mask;
-    if (a.registeredAt !== undefined) b.registeredAt.set(i, a.registeredAt);
-    if (a.reasons.length > 0) b.reasons.set(i, a.reasons);
-  });
-  return b;
-}
 
 /** The records again, numbered from `first` (their rows' order in the whole list). */
 export function decodeApplicants(b: ApplicantBatch, districts: readonly AreaRef[], groupCount: number, first: number): Applicant[] {
@@ -143,7 +185,7 @@ export function decodeApplicants(b: ApplicantBatch, districts: readonly AreaRef[
     const mask = b.groups[i] as number;
     let groups = shared.get(mask);
     if (!groups) shared.set(mask, (groups = Object.freeze(Array.from({ length: groupCount }, (_, g) => (mask & (1 << g)) !== 0))));
-    // the same shape as applicantMaker's records
+    // every record has the same fields in the same order: one shape for the selection to read
     out[i] = {
       index: first + i,
       registeredAt: b.registeredAt.get(i),
@@ -156,9 +198,3 @@ export function decodeApplicants(b: ApplicantBatch, districts: readonly AreaRef[
   return out;
 }
 
-/** A row whose NIK turned out to repeat an earlier row's once the parts of a list were put together. */
-export function markDuplicate(a: Applicant): void {
-  const words = a.state === "invalid" ? a.reasons : [];
-  a.state = "invalid";
-  a.reasons = [...new Set([...words, ERROR_WORDS.NIK_DUPLICATE as string])];
-}

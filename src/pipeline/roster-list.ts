@@ -5,7 +5,7 @@
  */
 import type { AreaRef, Participant } from "../domain/participant.js";
 import type { Program } from "../domain/program.js";
-import { applicantMaker, decodeApplicants, encodeApplicants, markDuplicate, type ApplicantBatch } from "../domain/roster-applicants.js";
+import { ApplicantColumns, type ApplicantBatch } from "../domain/roster-applicants.js";
 import type { Applicant } from "../domain/selection-types.js";
 import { RosterRows, type Profile, type RenderedRows } from "../report/roster-rows.js";
 
@@ -26,44 +26,46 @@ export interface RosterListOptions {
   delimiter: string;
   /** The list's (or part's) size in bytes: the buffers are sized once from it. */
   size: number;
+  /** The region's kecamatan (a row's kecamatan is one of them). */
+  districts: readonly AreaRef[];
 }
 
 export class RosterList {
   readonly rows: RosterRows;
-  readonly applicants: Applicant[] = [];
+  private readonly records: ApplicantColumns;
   private readonly lines: number[] = [];
-  private readonly applicant: (p: Participant) => Applicant;
 
-  constructor(
-    private readonly program: Program,
-    o: RosterListOptions,
-  ) {
+  constructor(program: Program, o: RosterListOptions) {
     this.rows = new RosterRows(o.header, o.columns, o.profile, o.delimiter, o.size);
-    this.applicant = applicantMaker(program, o.index);
+    this.records = new ApplicantColumns(program, o.index, o.districts);
   }
 
   add(p: Participant): void {
     this.rows.add(p);
-    this.applicants.push(this.applicant(p));
+    this.records.add(p);
     this.lines.push(p.line);
   }
 
   /** The row at `line` repeats an earlier row's NIK (found after it was added). */
   markDuplicate(line: number): void {
     const i = lowerBound(this.lines, line);
-    if (this.lines[i] === line) markDuplicate(this.applicants[i] as Applicant);
+    if (this.lines[i] === line) this.records.markDuplicate(i);
   }
 
-  /** The rows added here, for the thread that reads the rest of the list; `districts`: the region's kecamatan. */
-  part(districts: readonly AreaRef[]): RosterPart {
-    return { rows: this.rows.part(), applicants: encodeApplicants(this.applicants, districts), lines: Int32Array.from(this.lines) };
+  /** The applicant records of the rows, in row order, for the selection. */
+  applicants(): Applicant[] {
+    return this.records.applicants();
+  }
+
+  /** The rows added here, for the thread that reads the rest of the list. */
+  part(): RosterPart {
+    return { rows: this.rows.part(), applicants: this.records.batch(), lines: Int32Array.from(this.lines) };
   }
 
   /** Adds the rows of a part read by another thread, after the rows here. */
-  append(part: RosterPart, districts: readonly AreaRef[]): void {
+  append(part: RosterPart): void {
     this.rows.append(part.rows);
-    const more = decodeApplicants(part.applicants, districts, this.program.quota.groups.length, this.applicants.length);
-    for (const a of more) this.applicants.push(a);
+    this.records.append(part.applicants);
     for (const line of part.lines) this.lines.push(line);
   }
 }

@@ -66,14 +66,14 @@ async function checkPart(job: PartJob): Promise<PartResult> {
   const checker = new ListChecker(program, file, undefined, { kind: "logged", niks, seq: () => sink.reserve() });
   const counts = { inProgram: 0 };
   let rows = 0;
-  const roster = job.roster ? new RosterList(program, { ...job.roster, index }) : undefined;
+  const roster = job.roster ? new RosterList(program, { ...job.roster, index, districts: job.districts }) : undefined;
   const syntax = await readCsvRange(job.path, file, job.range, (cells, line) => {
     if (isBlankRow(cells)) return;
     const p = scanRow(ctx, cells, line, rows++, job.hasStatusColumn, sink, checker, counts);
     roster?.add(p);
   });
   const result: PartResult = { rows, inProgram: counts.inProgram, sink: sink.part(), checker: checker.part(), niks: { data: niks.data, length: niks.length }, syntax, ms: 0 };
-  if (roster) result.roster = roster.part(job.districts);
+  if (roster) result.roster = roster.part();
   result.ms = performance.now() - t0;
   return result;
 }
