@@ -301,13 +301,14 @@ export class RosterRows {
   pdfPeople(order: Int32Array, t: DecisionTable): PdfPerson[] {
     const people: PdfPerson[] = [];
     const src = this.csv.view();
+    const text = Buffer.from(src.buffer, src.byteOffset, src.byteLength);
     for (const i of order) {
       if (t.status[i] !== PESERTA) break;
       if (this.pdf.endOf(i) === this.pdf.startOf(i)) {
         // the fields are plain cells of the row (inCells)
         const cells = csvCellBounds(src, this.csv.startOf(i), this.csv.endOf(i), this.delimiterByte);
         const [name = "", nik = "", sex = "", district = "", village = "", phone = ""] = this.fieldAt.map((k) =>
-          k < 0 ? "" : Buffer.from(src.buffer, src.byteOffset + (cells[2 * k] as number), (cells[2 * k + 1] as number) - (cells[2 * k] as number)).toString("latin1"),
+          k < 0 ? "" : text.toString("latin1", cells[2 * k] as number, cells[2 * k + 1] as number),
         );
         people.push({ name, nik, sex, district, village, phone });
         continue;
