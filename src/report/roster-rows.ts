@@ -76,7 +76,8 @@ function csvCellBounds(src: Uint8Array, start: number, end: number, delimiter: n
   let p = start;
   for (;;) {
     let q = p;
-    if (src[q] === QUOTE) {
+    // (an empty last cell ends where the next row starts: that row's quote is not this cell's)
+    if (q < end && src[q] === QUOTE) {
       // "" inside a quoted cell is a quote
       for (q++; q < end; q++) if (src[q] === QUOTE && src[++q] !== QUOTE) break;
     }

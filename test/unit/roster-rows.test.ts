@@ -88,4 +88,17 @@ describe("RosterRows", () => {
       { numRuns: 1500 },
     );
   });
+
+  it("takes an empty last cell as empty when the next row starts with a quoted cell", () => {
+    const rows = new RosterRows(HEADER, HEADER, "public", ",");
+    // the first row's fields are all its plain cells, its desa empty and last; the second
+    // row's masked NIK has a line break, so its CSV cell starts with a quote
+    const first = participant({ nik: "3514010101900001", parsed: true, name: "Siti", note: "", sex: "P", district: null, districtText: "Bangil", village: null, villageText: "", phone: "" }, 0);
+    const second = participant({ nik: "Siti Rahayux\r\ny", parsed: true, name: "Budi", note: "", sex: "L", district: null, districtText: "Bangil", village: null, villageText: "", phone: "" }, 1);
+    rows.add(first);
+    rows.add(second);
+    const people = rows.pdfPeople(Int32Array.from([0, 1]), allPeserta(2));
+    expect(people[0]).toEqual({ name: "Siti", nik: "3514********0001", sex: "P", district: "Bangil", village: "", phone: "" });
+    expect(people[1]?.village).toBe("");
+  });
 });
