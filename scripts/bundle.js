@@ -1,9 +1,11 @@
 // Bundles the compiled CLI (dist/, from tsc) into dist/bundle/: one file per command and a few
 // shared chunks instead of ~200 ES modules, which Node 20 resolves, reads and links one by one
-// (about 50 ms of every start). Libraries that only some commands load go into chunks of
-// their own, loaded when used (pdfkit), or stay outside in node_modules (pdfjs-dist, QR, SVG). Worker scripts are entries of their own,
-// next to the chunks that start them (`new URL("./scan-worker.js", import.meta.url)`), and
-// dist/bundle/ is two levels down like dist/<dir>/, so paths to templates/ hold as well.
+// (about 50 ms of every start). Libraries that only some commands load are files of their
+// own, loaded when used (pdfkit, as dist/bundle/pdfkit.cjs with a V8 code cache, and its
+// seldom-used dependencies in dist/bundle/lazy/), or stay outside in node_modules (pdfjs-dist,
+// QR, SVG). Worker scripts are entries of their own, next to the chunks that start them
+// (`new URL("./scan-worker.js", import.meta.url)`), and dist/bundle/ is two levels down like
+// dist/<dir>/, so paths to templates/ hold as well.
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
@@ -63,7 +65,7 @@ const lazyDependencies = {
     b.onResolve({ filter: /^(brotli\/decompress\.js|unicode-properties|linebreak|@noble\/ciphers\/aes)$/ }, (args) => ({
       path: resolve("scripts/lazy", `${LAZY[args.path]}.js`),
     }));
-    // the shims' own require, of the package bundled next to the chunk
+    // the shims' own require, of the package bundled next to dist/bundle/pdfkit.cjs
     b.onResolve({ filter: /^\.\/lazy\// }, (args) => ({ path: args.path, external: true }));
   },
 };
