@@ -30,7 +30,6 @@ export interface PdfSection {
   continued: string;
   columns: PdfColumn[];
   rowHeight: number;
-  day?: number;
 }
 
 export interface PdfPage {
@@ -91,7 +90,6 @@ export function rosterSections(program: Program, profile: Profile): PdfSection[]
       columns: ATTENDANCE_COLUMNS,
       // 24 pt: room to sign, and 25 people (a usual class) on one sheet per day
       rowHeight: 24,
-      day: d,
     });
   }
   return sections;
