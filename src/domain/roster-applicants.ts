@@ -60,6 +60,12 @@ export function selectionRules(program: Program): SelectionRules {
 
 const NO_REASONS: readonly string[] = Object.freeze([]);
 
+/** Applicant states by their number in ApplicantBatch.state. */
+const STATES = ["eligible", "ineligible", "invalid"] as const;
+const ELIGIBLE = 0;
+const INELIGIBLE = 1;
+const INVALID = 2;
+
 /**
  * The applicant records of a list as columns, added row by row while the list is read:
  * 100,000 rows are a few typed arrays, not 100,000 objects that the garbage collector copies
@@ -153,10 +159,6 @@ export class ApplicantColumns {
   }
 }
 
-const ELIGIBLE = 0;
-const INELIGIBLE = 1;
-const INVALID = 2;
-
 /**
  * Applicant records as plain arrays, to hand from the thread that read part of a list to
  * the one that selects: kecamatan as positions in the region's list, groups as bits, and
@@ -173,9 +175,6 @@ export interface ApplicantBatch {
   registeredAt: Map<number, string>;
   reasons: Map<number, readonly string[]>;
 }
-
-const STATES = ["eligible", "ineligible", "invalid"] as const;
-
 
 /** The records again, numbered from `first` (their rows' order in the whole list). */
 export function decodeApplicants(b: ApplicantBatch, districts: readonly AreaRef[], groupCount: number, first: number): Applicant[] {

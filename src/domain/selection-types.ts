@@ -86,6 +86,7 @@ export interface DistrictOutcome {
 export const STATUSES: readonly RosterStatus[] = ["peserta", "cadangan", "tidak_memenuhi_syarat"];
 export const PESERTA = 0;
 export const CADANGAN = 1;
+export const TIDAK_MEMENUHI_SYARAT = 2;
 
 /**
  * The decisions as columns, one entry per applicant in input order: what the roster's
@@ -106,11 +107,6 @@ export interface DecisionTable {
   reasons: Map<number, string>;
   /** Peserta: the step that chose them, by entry. */
   phases: Map<number, Phase>;
-}
-
-/** An entry's reason: a reserve's is made from its cause and number. */
-export function tableReason(t: DecisionTable, k: number): string {
-  return t.status[k] === CADANGAN ? reserveReason(t.causes[t.cause[k] as number] as string, t.reserve[k] as number) : (t.reasons.get(k) ?? "");
 }
 
 export interface Selection {

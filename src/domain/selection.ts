@@ -14,6 +14,7 @@ import {
   CADANGAN,
   PESERTA,
   reserveReason,
+  TIDAK_MEMENUHI_SYARAT,
   type Applicant,
   type DecisionTable,
   type Decision,
@@ -90,7 +91,7 @@ export function selectParticipants(applicants: readonly Applicant[], rules: Sele
   let invalid = 0;
   for (const a of applicants) {
     if (status[a.index] !== UNDECIDED) continue;
-    status[a.index] = NOT_ELIGIBLE;
+    status[a.index] = TIDAK_MEMENUHI_SYARAT;
     if (a.state === "invalid" || a.district === undefined) {
       invalid++;
       const why = a.reasons.length > 0 ? a.reasons.join(", ") : "kecamatan tidak dikenal";
@@ -121,7 +122,6 @@ export function selectParticipants(applicants: readonly Applicant[], rules: Sele
 }
 
 const UNDECIDED = 255;
-const NOT_ELIGIBLE = 2;
 
 /** The columns by index, in the order the applicants were given. */
 function inInputOrder(t: DecisionTable, applicants: readonly Applicant[]): DecisionTable {
