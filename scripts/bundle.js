@@ -136,34 +136,24 @@ await build({
   banner: { js: 'import { createRequire as __pelatihanRequire } from "node:module";\nconst require = __pelatihanRequire(import.meta.url);' },
   logLevel: "warning",
 });
+// files loaded with require(): dist/bundle/lazy/*.cjs and dist/bundle/pdfkit.cjs
+const commonJs = { outdir, outExtension: { ".js": ".cjs" }, bundle: true, format: "cjs", platform: "node", target: "node20", logLevel: "warning" };
 await build({
+  ...commonJs,
   // the packages' CommonJS builds, as require() finds them, so that the shims get what require gives
   entryPoints: Object.fromEntries(Object.entries(LAZY).map(([pkg, name]) => [`lazy/${name}`, createRequire(import.meta.url).resolve(pkg)])),
-  outdir,
-  outExtension: { ".js": ".cjs" },
-  bundle: true,
-  format: "cjs",
-  platform: "node",
-  target: "node20",
-  logLevel: "warning",
 });
 // pdfkit (and fontkit) as one CommonJS file: one file to load instead of some fifty modules
 // (about 40 ms), compiled with V8's code cache (scripts/lazy/pdfkit.js). Its standard-font
 // metrics stay in the package, loaded only by a document that uses one.
 await build({
+  ...commonJs,
   entryPoints: { pdfkit: "node_modules/pdfkit/js/pdfkit.node.mjs" },
-  outdir,
-  outExtension: { ".js": ".cjs" },
-  bundle: true,
-  format: "cjs",
-  platform: "node",
-  target: "node20",
   external: ["pdfkit/standard-fonts/*"],
   plugins: [pdfkitSource, lazyDependencies, lazyShaperTables, decoderPerEncoding],
   // the ES module's import.meta.url (its ICC profile's path, its require of the standard fonts)
   define: { "import.meta.url": "__pdfkitUrl" },
   banner: { js: 'const __pdfkitUrl = require("node:url").pathToFileURL(__filename).href;' },
-  logLevel: "warning",
 });
 await build({ entryPoints: { pdfkit: "scripts/lazy/pdfkit.js" }, outdir, bundle: true, format: "esm", platform: "node", target: "node20", logLevel: "warning" });
 // the code cache is made by this Node.js, for this Node.js

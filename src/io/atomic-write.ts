@@ -54,7 +54,7 @@ export interface WrittenTemp {
 export async function writeTemp(file: string, data: string | Uint8Array): Promise<WrittenTemp> {
   await ensureDir(dirname(file));
   const tmp = tempName(file);
-  const discard = (): Promise<void> => rm(tmp, { force: true }).catch(() => undefined);
+  const { commit, discard } = placing(tmp, file);
   try {
     const fh = await open(tmp, "w");
     try {
@@ -67,17 +67,7 @@ export async function writeTemp(file: string, data: string | Uint8Array): Promis
     await discard();
     throw outputError(e, file);
   }
-  return {
-    async commit() {
-      try {
-        await rename(tmp, file);
-      } catch (e) {
-        await discard();
-        throw outputError(e, file);
-      }
-    },
-    discard,
-  };
+  return { commit, discard };
 }
 
 /** Writes `data` to `file` atomically (temp file, fsync, rename). */
@@ -96,12 +86,16 @@ export function tempFile(file: string): { path: string; commit(): Promise<void>;
     throw outputError(e, dirname(file));
   }
   const path = tempName(file);
-  const discard = (): Promise<void> => rm(path, { force: true }).catch(() => undefined);
+  return { path, ...placing(path, file) };
+}
+
+/** Renaming a temporary file `tmp` into place as `file`, or removing it. */
+function placing(tmp: string, file: string): WrittenTemp {
+  const discard = (): Promise<void> => rm(tmp, { force: true }).catch(() => undefined);
   return {
-    path,
     async commit() {
       try {
-        await rename(path, file);
+        await rename(tmp, file);
       } catch (e) {
         await discard();
         throw outputError(e, file);
