@@ -34,3 +34,17 @@ export function csvDocument(header: readonly string[], rows: Iterable<readonly s
   for (const r of rows) out += csvLine(r, delimiter);
   return out;
 }
+
+/**
+ * In CSV written here (bytes in `src`): the closing quote of the quoted cell that opens at
+ * `open` ("" inside it is a quote), or `end` when the cell is not closed before `end`.
+ */
+export function closingQuote(src: Uint8Array, open: number, end: number): number {
+  let q = open + 1;
+  for (; q < end; q++) {
+    if (src[q] !== 0x22) continue;
+    if (q + 1 >= end || src[q + 1] !== 0x22) break;
+    q++;
+  }
+  return q;
+}

@@ -6,7 +6,7 @@
  * program, so the same roster gives the same bytes.
  */
 import { ByteWriter, encode, NumberedText } from "./bytes.js";
-import { neutraliseCell } from "./csv-write.js";
+import { closingQuote, neutraliseCell } from "./csv-write.js";
 import { colName, HEAD, MAIN, REL, sheetRef, xlsxPackage, xmlText } from "./xlsx-package.js";
 import { DeflateWriter } from "./zip-write.js";
 import { CADANGAN, reserveReason, STATUSES, type DecisionTable } from "../domain/selection-types.js";
@@ -77,12 +77,7 @@ export class SheetCells {
       let text: string | undefined;
       if (p < end && src[p] === 0x22) {
         // a quoted cell: "" stands for "
-        let q = p + 1;
-        for (; q < end; q++) {
-          if (src[q] !== 0x22) continue;
-          if (q + 1 >= end || src[q + 1] !== 0x22) break;
-          q++;
-        }
+        const q = closingQuote(src, p, end);
         text = Buffer.from(src.buffer, src.byteOffset + p + 1, q - p - 1).toString("utf8").replaceAll('""', '"');
         p = q + 1;
       } else {

@@ -11,7 +11,7 @@
 import { maskNik } from "../domain/nik.js";
 import type { Participant } from "../domain/participant.js";
 import { CADANGAN, PESERTA, reserveReason, reserveReasonLength, STATUSES, type DecisionTable } from "../domain/selection-types.js";
-import { csvCell } from "../io/csv-write.js";
+import { closingQuote, csvCell } from "../io/csv-write.js";
 import { ByteArena, ByteWriter, decimalDigits, encode, NumberedText, type ArenaData } from "../io/bytes.js";
 import { columnWidth, RosterSheet, SheetCells, type XlsxMeta } from "../io/xlsx-roster.js";
 
@@ -77,10 +77,7 @@ function csvCellBounds(src: Uint8Array, start: number, end: number, delimiter: n
   for (;;) {
     let q = p;
     // (an empty last cell ends where the next row starts: that row's quote is not this cell's)
-    if (q < end && src[q] === QUOTE) {
-      // "" inside a quoted cell is a quote
-      for (q++; q < end; q++) if (src[q] === QUOTE && src[++q] !== QUOTE) break;
-    }
+    if (q < end && src[q] === QUOTE) q = Math.min(closingQuote(src, q, end) + 1, end);
     while (q < end && src[q] !== delimiter) q++;
     bounds.push(p, q);
     if (q >= end) return bounds;
