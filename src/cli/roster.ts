@@ -6,7 +6,7 @@ import { resolve } from "node:path";
 import type { Finding } from "../domain/findings.js";
 import type { Program } from "../domain/program.js";
 import { ROW_ERROR_CODES, SETTLED_BY_SELECTION, selectionRules } from "../domain/roster-applicants.js";
-import { selectParticipants } from "../domain/selection.js";
+import { applicantTable, selectApplicants } from "../domain/selection.js";
 import { OutputError } from "../errors.js";
 import { scanPrograms } from "../pipeline/scan.js";
 import type { ListResult } from "../pipeline/types.js";
@@ -101,7 +101,7 @@ async function roster(files: string[], opts: Record<string, unknown>, pdfThread:
     // a list without a usable header row has no rows handed out either
     const l = lists.get(r.program);
     const rows = l?.rows ?? new RosterRows(r.header, r.columns, profile, delimiter);
-    const selection = selectParticipants(l?.applicants() ?? [], selectionRules(r.program));
+    const selection = selectApplicants(l?.applicants() ?? applicantTable([]), selectionRules(r.program));
     mark(`${r.program.id}: selection`);
     return planRoster(r, selection, rows, outDir, profile, pdfThread);
   });

@@ -91,7 +91,8 @@ export const programSchema = z
         total: intText(1),
         per_district: intText(1).optional(),
         min_districts: intText(1).optional(),
-        groups: z.array(groupQuota).optional(),
+        // groups are bits of one 32-bit number per applicant during the selection
+        groups: z.array(groupQuota).max(32, "paling banyak 32 kelompok / at most 32 groups").optional(),
       })
       .strict(),
     eligibility: z

@@ -3,7 +3,7 @@ import type { Code } from "./findings.js";
 import { groupMatcher } from "./list-checks.js";
 import type { AreaRef, Participant } from "./participant.js";
 import type { GroupQuota, Program } from "./program.js";
-import type { Applicant, GroupRule, SelectionRules } from "./selection-types.js";
+import { ELIGIBLE, INELIGIBLE, INVALID, type ApplicantTable, type GroupRule, type SelectionRules } from "./selection-types.js";
 import { parseSex } from "./values.js";
 
 /** Short Indonesian words for the data errors that make a row unusable. */
@@ -58,18 +58,10 @@ export function selectionRules(program: Program): SelectionRules {
   return rules;
 }
 
-const NO_REASONS: readonly string[] = Object.freeze([]);
-
-/** Applicant states by their number in ApplicantBatch.state. */
-const STATES = ["eligible", "ineligible", "invalid"] as const;
-const ELIGIBLE = 0;
-const INELIGIBLE = 1;
-const INVALID = 2;
-
 /**
  * The applicant records of a list as columns, added row by row while the list is read:
- * 100,000 rows are a few typed arrays, not 100,000 objects that the garbage collector copies
- * until the selection. The records are made at once for the selection (applicants()).
+ * 100,000 rows are a few typed arrays, not 100,000 objects, and the selection reads them as
+ * they are (table()).
  */
 export class ApplicantColumns {
   private b: ApplicantBatch = { count: 0, state: new Uint8Array(1024), district: new Int32Array(1024), groups: new Uint32Array(1024), registeredAt: new Map(), reasons: new Map() };
@@ -153,20 +145,20 @@ export class ApplicantColumns {
     b.count = first + part.count;
   }
 
-  /** The records, numbered in row order. */
-  applicants(): Applicant[] {
-    return decodeApplicants(this.b, this.districts, this.program.quota.groups.length, 0);
+  /** The records, in row order, as the selection reads them. */
+  table(): ApplicantTable {
+    return { ...this.b, districts: this.districts };
   }
 }
 
 /**
  * Applicant records as plain arrays, to hand from the thread that read part of a list to
  * the one that selects: kecamatan as positions in the region's list, groups as bits, and
- * dates and reasons only where there are some.
+ * dates and reasons only where there are some (an ApplicantTable without its kecamatan).
  */
 export interface ApplicantBatch {
   count: number;
-  /** 0 eligible, 1 ineligible, 2 invalid. */
+  /** A number in APPLICANT_STATES: 0 eligible, 1 ineligible, 2 invalid. */
   state: Uint8Array;
   /** Position in the region's kecamatan list; -1: none. */
   district: Int32Array;
@@ -175,25 +167,3 @@ export interface ApplicantBatch {
   registeredAt: Map<number, string>;
   reasons: Map<number, readonly string[]>;
 }
-
-/** The records again, numbered from `first` (their rows' order in the whole list). */
-export function decodeApplicants(b: ApplicantBatch, districts: readonly AreaRef[], groupCount: number, first: number): Applicant[] {
-  const shared = new Map<number, readonly boolean[]>();
-  const out = new Array<Applicant>(b.count);
-  for (let i = 0; i < b.count; i++) {
-    const mask = b.groups[i] as number;
-    let groups = shared.get(mask);
-    if (!groups) shared.set(mask, (groups = Object.freeze(Array.from({ length: groupCount }, (_, g) => (mask & (1 << g)) !== 0))));
-    // every record has the same fields in the same order: one shape for the selection to read
-    out[i] = {
-      index: first + i,
-      registeredAt: b.registeredAt.get(i),
-      state: STATES[b.state[i] as number] ?? "invalid",
-      district: districts[b.district[i] as number],
-      groups,
-      reasons: b.reasons.get(i) ?? NO_REASONS,
-    };
-  }
-  return out;
-}
-

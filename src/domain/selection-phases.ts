@@ -33,12 +33,11 @@ export function fillGroupMinimums(s: Seats, lists: DistrictLists): void {
       for (const [d, list] of lists) {
         // a kecamatan with nobody left in a needy group would be read to its end for nothing
         if (s.districtCount(d) > 0 || !s.offersNeeded(d)) continue;
+        const onlyHere = only.get(d);
         for (const pos of list) {
-          const a = s.eligible[pos];
-          if (!a) continue;
-          const helps = s.helps(a);
+          const helps = s.helps(pos);
           if (helps === 0 || !ok(pos)) continue;
-          const restricted = a.groups.some((m, g) => m && s.needy(g) && only.get(d)?.[g] === true);
+          const restricted = s.rules.groups.some((_, g) => s.member(pos, g) && s.needy(g) && onlyHere?.[g] === true);
           const better =
             !best ||
             (restricted !== best.restricted ? restricted : helps !== best.helps ? helps > best.helps : pos < best.pos);
@@ -50,9 +49,8 @@ export function fillGroupMinimums(s: Seats, lists: DistrictLists): void {
       s.take(best.pos, "group");
     }
     // second and later members of a kecamatan, in registration order; needs only shrink
-    for (let pos = 0; pos < s.eligible.length && !s.full && s.anyNeedy(); pos++) {
-      const a = s.eligible[pos];
-      if (a && s.helps(a) > 0 && ok(pos)) s.take(pos, "group");
+    for (let pos = 0; pos < s.count && !s.full && s.anyNeedy(); pos++) {
+      if (s.helps(pos) > 0 && ok(pos)) s.take(pos, "group");
     }
   }
 }
@@ -73,7 +71,7 @@ export function coverDistricts(s: Seats, lists: DistrictLists): void {
       if (s.districtCount(d) > 0) continue;
       const first = list.find((pos) => s.takeable(pos));
       if (first === undefined) continue;
-      const onlyIn = capped ? groups.map((_, g) => list.every((pos) => !s.takeable(pos) || s.eligible[pos]?.groups[g] === true)) : [];
+      const onlyIn = capped ? groups.map((_, g) => list.every((pos) => !s.takeable(pos) || s.member(pos, g))) : [];
       open.push({ d, first, list, onlyIn });
     }
     if (open.length === 0) break;
@@ -84,9 +82,8 @@ export function coverDistricts(s: Seats, lists: DistrictLists): void {
     if (capped) {
       const demand = groups.map((_, g) => open.filter((o) => o !== next && o.onlyIn[g]).length);
       const safe = (p: number): boolean => {
-        const a = s.eligible[p];
         return groups.every((rule, g) => {
-          if (!a?.groups[g] || rule.max === undefined) return true;
+          if (!s.member(p, g) || rule.max === undefined) return true;
           return rule.max - (s.perGroup[g] ?? 0) - 1 >= (demand[g] ?? 0);
         });
       };
@@ -98,7 +95,7 @@ export function coverDistricts(s: Seats, lists: DistrictLists): void {
 
 /** The remaining seats in registration order; caps only tighten, so one pass suffices. */
 export function fillInOrder(s: Seats): void {
-  for (let pos = 0; pos < s.eligible.length && !s.full; pos++) {
+  for (let pos = 0; pos < s.count && !s.full; pos++) {
     if (s.takeable(pos)) s.take(pos, "fill");
   }
 }
@@ -106,7 +103,7 @@ export function fillInOrder(s: Seats): void {
 /** Kecamatan lists of eligible positions (kecamatan in code order). */
 export function districtLists(s: Seats): Map<string, number[]> {
   const lists: number[][] = s.codes.map(() => []);
-  const n = s.eligible.length;
+  const n = s.count;
   for (let pos = 0; pos < n; pos++) (lists[s.district[pos] as number] as number[]).push(pos);
   const m = new Map(s.codes.map((c, d) => [c, lists[d] as number[]]));
   return new Map([...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

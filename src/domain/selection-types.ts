@@ -15,6 +15,34 @@ export interface Applicant {
   reasons: readonly string[];
 }
 
+/** Applicant states by their number in ApplicantTable.state. */
+export const APPLICANT_STATES = ["eligible", "ineligible", "invalid"] as const;
+export const ELIGIBLE = 0;
+export const INELIGIBLE = 1;
+export const INVALID = 2;
+
+/**
+ * Applicants as columns, one entry per applicant in input order: how a roster keeps the
+ * records of 100,000 rows (ApplicantColumns), without an object each. selectParticipants
+ * makes one from Applicant records.
+ */
+export interface ApplicantTable {
+  count: number;
+  /** Each entry's Applicant.index; absent: the entry's own position. */
+  index?: Int32Array;
+  /** A number in APPLICANT_STATES. */
+  state: Uint8Array;
+  /** A position in `districts`; -1: none (never eligible). */
+  district: Int32Array;
+  /** The kecamatan the entries point to, one per code. */
+  districts: readonly AreaRef[];
+  /** Bit g: member of quota group g (groups 0..31). */
+  groups: Uint32Array;
+  /** `tanggal_daftar` and the reasons, by entry, where there are some. */
+  registeredAt: ReadonlyMap<number, string>;
+  reasons: ReadonlyMap<number, readonly string[]>;
+}
+
 export interface GroupRule {
   /** Indonesian words for the group: "perempuan", "disabilitas fisik". */
   label: string;

@@ -8,14 +8,19 @@
  * breaks the total, the per-kecamatan cap or a group maximum. Everyone else eligible is a
  * ranked reserve (cadangan), in registration order.
  */
-import { byRegistration, code, DISTRICT_FULL, Seats } from "./selection-state.js";
+import { DISTRICT_FULL, registrationOrder, Seats } from "./selection-state.js";
 import { coverDistricts, districtLists, fillGroupMinimums, fillInOrder } from "./selection-phases.js";
+import type { AreaRef } from "./participant.js";
 import {
+  APPLICANT_STATES,
   CADANGAN,
+  ELIGIBLE,
+  INVALID,
   PESERTA,
   reserveReason,
   TIDAK_MEMENUHI_SYARAT,
   type Applicant,
+  type ApplicantTable,
   type DecisionTable,
   type Decision,
   type DistrictOutcome,
@@ -28,27 +33,63 @@ import {
 
 export type * from "./selection-types.js";
 
+/** The selection of applicant records: the decisions come in the order the records were given. */
 export function selectParticipants(applicants: readonly Applicant[], rules: SelectionRules): Selection {
-  const eligible = applicants.filter((a) => a.state === "eligible" && a.district !== undefined);
-  // lists without tanggal_daftar arrive in registration order already: no sort needed
-  if (!eligible.every((a, i) => i === 0 || byRegistration(eligible[i - 1] as Applicant, a) < 0)) eligible.sort(byRegistration);
-  const s = new Seats(rules, eligible);
+  return selectApplicants(applicantTable(applicants), rules);
+}
+
+/** Applicant records as columns; kecamatan are told apart by code. */
+export function applicantTable(applicants: readonly Applicant[]): ApplicantTable {
+  const n = applicants.length;
+  const districts: AreaRef[] = [];
+  const numberOf = new Map<string, number>();
+  const t = {
+    count: n,
+    index: new Int32Array(n),
+    state: new Uint8Array(n),
+    district: new Int32Array(n),
+    districts,
+    groups: new Uint32Array(n),
+    registeredAt: new Map<number, string>(),
+    reasons: new Map<number, readonly string[]>(),
+  };
+  applicants.forEach((a, k) => {
+    t.index[k] = a.index;
+    t.state[k] = APPLICANT_STATES.indexOf(a.state);
+    let d = -1;
+    if (a.district) {
+      d = numberOf.get(a.district.code) ?? -1;
+      if (d < 0) {
+        d = districts.push(a.district) - 1;
+        numberOf.set(a.district.code, d);
+      }
+    }
+    t.district[k] = d;
+    let mask = 0;
+    a.groups.forEach((member, g) => {
+      if (member) mask |= 1 << g;
+    });
+    t.groups[k] = mask;
+    if (a.registeredAt !== undefined) t.registeredAt.set(k, a.registeredAt);
+    if (a.reasons.length > 0) t.reasons.set(k, a.reasons);
+  });
+  return t;
+}
+
+/**
+ * The selection of applicants given as columns (a roster's 100,000 rows): two passes over
+ * all of them (who is eligible, then the decisions of the rest and the counts per
+ * kecamatan), the steps themselves over the eligible ones.
+ */
+export function selectApplicants(t: ApplicantTable, rules: SelectionRules): Selection {
+  const s = new Seats(rules, t, registrationOrder(t));
   const lists = districtLists(s);
   fillGroupMinimums(s, lists);
   coverDistricts(s, lists);
   fillInOrder(s);
 
-  // by applicant index (0-based row order): columns, not an object per applicant
-  let top = -1;
-  // applicants passed in row order (as a roster reads them): the columns by index are then
-  // the columns in the order given
-  let inOrder = true;
-  for (let k = 0; k < applicants.length; k++) {
-    const i = (applicants[k] as Applicant).index;
-    if (i > top) top = i;
-    if (i !== k) inOrder = false;
-  }
-  const n = top + 1;
+  // by entry: columns, not an object per applicant
+  const n = t.count;
   const status = new Uint8Array(n).fill(UNDECIDED);
   const rank = new Int32Array(n);
   const reserve = new Int32Array(n);
@@ -57,12 +98,12 @@ export function selectParticipants(applicants: readonly Applicant[], rules: Sele
   const reasons = new Map<number, string>();
   const phases = new Map<number, Phase>();
   s.order.forEach((pos, i) => {
-    const a = (eligible[pos] as Applicant).index;
+    const k = s.entry[pos] as number;
     const r = s.reasons.get(pos);
-    status[a] = PESERTA;
-    rank[a] = i + 1;
-    reasons.set(a, r?.reason ?? "");
-    phases.set(a, r?.phase ?? "fill");
+    status[k] = PESERTA;
+    rank[k] = i + 1;
+    reasons.set(k, r?.reason ?? "");
+    phases.set(k, r?.phase ?? "fill");
   });
   let reserves = 0;
   // a reserve's cause is one of a few, made once: the kecamatan's cap ("kuota kecamatan Bangil
@@ -72,37 +113,51 @@ export function selectParticipants(applicants: readonly Applicant[], rules: Sele
   let seatsCause: number | undefined;
   const causeOf = (pos: number): number => causes.push(reserveCause(s, pos)) - 1;
   const chosen = s.order.length;
-  for (let pos = 0; pos < eligible.length; pos++) {
+  for (let pos = 0; pos < s.count; pos++) {
     if (s.chosen[pos]) continue;
     reserves++;
-    const a = (eligible[pos] as Applicant).index;
+    const k = s.entry[pos] as number;
     const block = s.blockedBy(pos);
-    cause[a] =
+    cause[k] =
       block === DISTRICT_FULL
         ? (districtCause[s.district[pos] as number] ??= causeOf(pos))
         : block >= 0
           ? (groupCause[block] ??= causeOf(pos))
           : (seatsCause ??= causeOf(pos));
-    status[a] = CADANGAN;
-    rank[a] = chosen + reserves;
-    reserve[a] = reserves;
+    status[k] = CADANGAN;
+    rank[k] = chosen + reserves;
+    reserve[k] = reserves;
   }
+  // everyone else is not eligible; and per kecamatan: applicants, eligible, selected, reserves
   let ineligible = 0;
   let invalid = 0;
-  for (const a of applicants) {
-    if (status[a.index] !== UNDECIDED) continue;
-    status[a.index] = TIDAK_MEMENUHI_SYARAT;
-    if (a.state === "invalid" || a.district === undefined) {
-      invalid++;
-      const why = a.reasons.length > 0 ? a.reasons.join(", ") : "kecamatan tidak dikenal";
-      reasons.set(a.index, `data tidak valid: ${why}`);
-    } else {
-      ineligible++;
-      reasons.set(a.index, a.reasons.join("; ") || "tidak memenuhi syarat");
+  const counts = new Int32Array(t.districts.length * 4);
+  for (let k = 0; k < n; k++) {
+    const d = t.district[k] as number;
+    let st = status[k] as number;
+    if (st === UNDECIDED) {
+      st = status[k] = TIDAK_MEMENUHI_SYARAT;
+      const why = t.reasons.get(k) ?? [];
+      if (t.state[k] === INVALID || d < 0) {
+        invalid++;
+        reasons.set(k, `data tidak valid: ${why.length > 0 ? why.join(", ") : "kecamatan tidak dikenal"}`);
+      } else {
+        ineligible++;
+        reasons.set(k, why.join("; ") || "tidak memenuhi syarat");
+      }
     }
+    if (d < 0) continue;
+    (counts[4 * d] as number)++;
+    if (t.state[k] === ELIGIBLE) (counts[4 * d + 1] as number)++;
+    if (st === PESERTA) (counts[4 * d + 2] as number)++;
+    else if (st === CADANGAN) (counts[4 * d + 3] as number)++;
   }
-  const byIndex: DecisionTable = { index: Int32Array.from({ length: n }, (_, i) => i), status, rank, reserve, cause, causes, reasons, phases };
-  const table = inOrder && n === applicants.length ? byIndex : inInputOrder(byIndex, applicants);
+  let index = t.index;
+  if (!index) {
+    index = new Int32Array(n);
+    for (let k = 0; k < n; k++) index[k] = k;
+  }
+  const table: DecisionTable = { index, status, rank, reserve, cause, causes, reasons, phases };
   const groups = groupOutcomes(s);
   let decisions: Decision[] | undefined;
   return {
@@ -115,41 +170,13 @@ export function selectParticipants(applicants: readonly Applicant[], rules: Sele
     reserves,
     ineligible,
     invalid,
-    districts: districtOutcomes(applicants, byIndex),
+    districts: districtOutcomes(t.districts, counts),
     groups,
     shortfalls: shortfalls(s, groups, lists),
   };
 }
 
 const UNDECIDED = 255;
-
-/** The columns by index, in the order the applicants were given. */
-function inInputOrder(t: DecisionTable, applicants: readonly Applicant[]): DecisionTable {
-  const n = applicants.length;
-  const out: DecisionTable = {
-    index: new Int32Array(n),
-    status: new Uint8Array(n),
-    rank: new Int32Array(n),
-    reserve: new Int32Array(n),
-    cause: new Int32Array(n),
-    causes: t.causes,
-    reasons: new Map(),
-    phases: new Map(),
-  };
-  applicants.forEach((a, k) => {
-    const i = a.index;
-    out.index[k] = i;
-    out.status[k] = t.status[i] as number;
-    out.rank[k] = t.rank[i] as number;
-    out.reserve[k] = t.reserve[i] as number;
-    out.cause[k] = t.cause[i] as number;
-    const reason = t.reasons.get(i);
-    if (reason !== undefined) out.reasons.set(k, reason);
-    const phase = t.phases.get(i);
-    if (phase !== undefined) out.phases.set(k, phase);
-  });
-  return out;
-}
 
 /** The decisions as objects, from their columns. */
 function decisionsOf(t: DecisionTable): Decision[] {
@@ -184,9 +211,8 @@ class RosterDecision implements Decision {
 }
 
 function reserveCause(s: Seats, pos: number): string {
-  const a = s.eligible[pos] as Applicant;
   const block = s.blockedBy(pos);
-  if (block === DISTRICT_FULL) return `kuota kecamatan ${a.district?.name ?? code(a)} penuh ${s.districtShare(code(a))}`;
+  if (block === DISTRICT_FULL) return `kuota kecamatan ${s.districtOf(pos).name} penuh ${s.districtShare(pos)}`;
   if (block >= 0) {
     const rule = s.rules.groups[block];
     return `kuota ${rule?.label} penuh (${s.perGroup[block]}/${rule?.max})`;
@@ -209,7 +235,7 @@ function shortfalls(s: Seats, groups: GroupOutcome[], lists: ReadonlyMap<string,
     const cap = s.rules.perDistrict ?? Number.POSITIVE_INFINITY;
     let reachable = 0;
     for (const list of lists.values()) {
-      reachable += Math.min(cap, list.filter((pos) => s.eligible[pos]?.groups[g]).length);
+      reachable += Math.min(cap, list.filter((pos) => s.member(pos, g)).length);
     }
     const cause = o.eligible < o.min ? "applicants" : reachable < o.min ? "per_district" : "conflict";
     out.push({ label: o.label, min: o.min, selected: o.selected, eligible: o.eligible, cause });
@@ -217,17 +243,13 @@ function shortfalls(s: Seats, groups: GroupOutcome[], lists: ReadonlyMap<string,
   return out;
 }
 
-function districtOutcomes(applicants: readonly Applicant[], byIndex: DecisionTable): DistrictOutcome[] {
-  const m = new Map<string, DistrictOutcome>();
-  for (const a of applicants) {
-    if (!a.district) continue;
-    let o = m.get(a.district.code);
-    if (!o) m.set(a.district.code, (o = { district: a.district, applicants: 0, eligible: 0, selected: 0, reserves: 0 }));
-    o.applicants++;
-    if (a.state === "eligible") o.eligible++;
-    const st = byIndex.status[a.index];
-    if (st === PESERTA) o.selected++;
-    else if (st === CADANGAN) o.reserves++;
-  }
-  return [...m.values()].sort((x, y) => (x.district.code < y.district.code ? -1 : 1));
+/** The kecamatan with at least one applicant, in code order, from their counts (4 per kecamatan). */
+function districtOutcomes(districts: readonly AreaRef[], counts: Int32Array): DistrictOutcome[] {
+  const out: DistrictOutcome[] = [];
+  districts.forEach((district, d) => {
+    const applicants = counts[4 * d] as number;
+    if (applicants === 0) return;
+    out.push({ district, applicants, eligible: counts[4 * d + 1] as number, selected: counts[4 * d + 2] as number, reserves: counts[4 * d + 3] as number });
+  });
+  return out.sort((x, y) => (x.district.code < y.district.code ? -1 : 1));
 }

@@ -6,7 +6,7 @@
 import type { AreaRef, Participant } from "../domain/participant.js";
 import type { Program } from "../domain/program.js";
 import { ApplicantColumns, type ApplicantBatch } from "../domain/roster-applicants.js";
-import type { Applicant } from "../domain/selection-types.js";
+import type { ApplicantTable } from "../domain/selection-types.js";
 import { RosterRows, type Profile, type RenderedRows } from "../report/roster-rows.js";
 
 /** The rows of a part read by another thread, as data it can hand over (buffers and typed arrays). */
@@ -53,8 +53,8 @@ export class RosterList {
   }
 
   /** The applicant records of the rows, in row order, for the selection. */
-  applicants(): Applicant[] {
-    return this.records.applicants();
+  applicants(): ApplicantTable {
+    return this.records.table();
   }
 
   /** The rows added here, for the thread that reads the rest of the list. */

@@ -107,6 +107,16 @@ describe("loadProgram: bad inputs from docs/bad-inputs.md", () => {
     expect(r.findings.every((f) => typeof f.args.message === "string" && f.args.message.includes(" / "))).toBe(true);
   });
 
+  it("refuses more than 32 group quotas (each is a bit of one number during the selection)", () => {
+    const groups = (n: number) => Array.from({ length: n }, (_, i) => `    - { field: pendidikan, value: "S${i}", min: 1 }`).join("\n");
+    const src = (n: number) => `id: x\nregion: "35.14"\nquota:\n  total: 40\n  groups:\n${groups(n)}\n`;
+    const group = (n: number) => programFromText(src(n), "p.yaml", "p.yaml", { regionExists }).findings.filter((f) => f.field === "quota.groups");
+    expect(group(32)).toEqual([]);
+    const too = group(33);
+    expect(where(too)).toEqual([["PROGRAM_INVALID", 5, 3, "quota.groups"]]);
+    expect(too[0]?.args.message).toContain("32");
+  });
+
   it("checks the region even when other keys are wrong", () => {
     const src = "id: x\nregion: \"99.99\"\nquota: { total: 0 }\n";
     const r = programFromText(src, "p.yaml", "p.yaml", { regionExists });

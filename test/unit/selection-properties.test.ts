@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { selectParticipants, type Applicant, type GroupRule, type SelectionRules } from "../../src/domain/selection.js";
+import { applicantTable, selectApplicants, selectParticipants, type Applicant, type GroupRule, type SelectionRules } from "../../src/domain/selection.js";
 
 interface Instance {
   apps: Applicant[];
@@ -138,6 +138,21 @@ describe("selection properties", () => {
           expect(b.shortfalls).toEqual(a.shortfalls);
         },
       ),
+      runs,
+    );
+  });
+
+  it("selects from columns without indexes (as a roster reads its list) as from the records in row order", () => {
+    fc.assert(
+      fc.property(instance(20, 2), (inst) => {
+        const records = selectParticipants(inst.apps, inst.rules);
+        const { index, ...columns } = applicantTable(inst.apps);
+        expect([...(index ?? [])]).toEqual(inst.apps.map((_, i) => i));
+        const s = selectApplicants(columns, inst.rules);
+        expect(s.decisions).toEqual(records.decisions);
+        expect(s.table).toEqual(records.table);
+        expect([s.districts, s.groups, s.shortfalls]).toEqual([records.districts, records.groups, records.shortfalls]);
+      }),
       runs,
     );
   });
