@@ -50,6 +50,17 @@ export class ByteWriter {
     this.pos += this.buf.write(text, this.pos, "utf8");
   }
 
+  /** Appends a binary string, one byte per character (its code & 255). */
+  latin1(text: string): void {
+    this.room(text.length);
+    this.pos += this.buf.write(text, this.pos, "latin1");
+  }
+
+  /** Forgets what was written (the buffer is used again). */
+  clear(): void {
+    this.pos = 0;
+  }
+
   /** Appends short text as UTF-8 (ASCII in JavaScript: a native call costs more than the copy). */
   writeShort(text: string): void {
     const n = text.length;

@@ -1,10 +1,11 @@
 /**
  * Draws the roster PDF (participant list + one attendance sheet per day) from the layout
- * model. Pages stream to the file as they are drawn (pdfkit without bufferPages), so a
- * provincial roster never sits in memory; the page count comes from the model first.
+ * model. Pages go to the file as they are drawn (pdfkit without bufferPages, written out a
+ * megabyte at a time), so a provincial roster never sits in memory; the page count comes
+ * from the model first.
  * pdfkit is imported lazily. Dates and the document ID come from the program.
  */
-import { createWriteStream } from "node:fs";
+import { closeSync, openSync, writeSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { Program } from "../domain/program.js";
@@ -20,6 +21,7 @@ import {
   type PdfSection,
 } from "../report/roster-pdf-layout.js";
 import type { PdfPerson, Profile } from "../report/roster-rows.js";
+import { ByteWriter } from "./bytes.js";
 import { NeedsPdfkit, PageCanvas, type Recording, type Rgb } from "./pdf-canvas.js";
 import { CONFIDENTIAL } from "./xlsx-roster.js";
 
@@ -184,13 +186,71 @@ export async function writeRosterPdf(file: string, program: Program, people: rea
   const fonts = fontDir();
   doc.registerFont("R", join(fonts, "DejaVuSansCondensed.ttf"));
   doc.registerFont("B", join(fonts, "DejaVuSansCondensed-Bold.ttf"));
-  const out = createWriteStream(file);
-  const done = new Promise<void>((resolve, reject) => {
-    out.on("finish", resolve);
-    out.on("error", reject);
-    doc.on("error", reject);
-  });
-  doc.pipe(out);
+  const out = new PdfFile(file);
+  try {
+    out.take(doc);
+    return drawRoster(doc, program, people, profile, out);
+  } finally {
+    out.close();
+  }
+}
+
+/**
+ * The file a pdfkit document is written to. pdfkit hands every piece of the file (about
+ * 5,000 for a 333-page roster) to its Readable stream, each string first made into a buffer
+ * of its own: here they are appended to one buffer instead, written out whenever it holds a
+ * megabyte.
+ */
+export class PdfFile {
+  private readonly fd: number;
+  private readonly buf: ByteWriter;
+  ended = false;
+
+  constructor(
+    path: string,
+    /** Bytes gathered before they are written out. */
+    private readonly chunk = 1 << 20,
+  ) {
+    this.fd = openSync(path, "w");
+    this.buf = new ByteWriter(chunk + (1 << 16));
+  }
+
+  /** From now on, what `doc` writes comes here (pdfkit 0.x: _write, _offset, and push(null) at the end). */
+  take(doc: unknown): void {
+    const d = doc as { _write(data: string | Uint8Array): void; _offset: number; push(chunk: unknown): boolean; read(): Buffer | null };
+    // what it wrote before (the file's header, in its constructor) is waiting in the stream
+    const before = d.read();
+    if (before) this.buf.copy(before, 0, before.length);
+    d._write = (data) => {
+      // a string is taken byte by byte (char code & 255), plus a line feed, as pdfkit does
+      if (typeof data === "string") {
+        this.buf.latin1(data);
+        this.buf.byte(10);
+        d._offset += data.length + 1;
+      } else {
+        this.buf.copy(data, 0, data.length);
+        d._offset += data.length;
+      }
+      if (this.buf.length >= this.chunk) this.flush();
+    };
+    d.push = (chunk) => {
+      if (chunk === null) this.ended = true;
+      return true;
+    };
+  }
+
+  flush(): void {
+    const b = this.buf.bytes();
+    for (let at = 0; at < b.length; ) at += writeSync(this.fd, b, at);
+    this.buf.clear();
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+}
+
+function drawRoster(doc: PDFKit.PDFDocument, program: Program, people: readonly PdfPerson[], profile: Profile, out: PdfFile): number {
   const sections = rosterSections(program, profile);
   const pages = planPages(sections, people.length);
   const c = new PageCanvas(doc);
@@ -237,6 +297,8 @@ export async function writeRosterPdf(file: string, program: Program, people: rea
   });
   c.flush();
   doc.end();
-  await done;
+  // pdfkit finishes the file at once when nothing is left to write (fonts are embedded in end())
+  if (!out.ended) throw new Error("pdfkit did not finish the PDF");
+  out.flush();
   return pages.length;
 }

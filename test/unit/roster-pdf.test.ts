@@ -104,3 +104,35 @@ describe("roster PDF text", () => {
     expect(bytes.toString("latin1")).not.toContain("/Subtype /Form");
   });
 });
+
+describe("PdfFile", () => {
+  it("writes what pdfkit wrote before and after it took over, in order, a chunk at a time, and counts the offset", async () => {
+    const { Readable } = await import("node:stream");
+    const { PdfFile } = await import("../../src/io/pdf-roster.js");
+    const path = join(mkdtempSync(join(tmpdir(), "pdf-")), "x.pdf");
+    // pdfkit's document as far as PdfFile uses it: a Readable that strings and bytes are written to
+    const doc = Object.assign(new Readable({ read() {} }), { _offset: 0, _write(_data: string | Uint8Array): void {} });
+    doc.push(Buffer.from("%PDF-1.3\n%\xff\xff\n", "latin1"));
+    doc._offset = 13;
+    const file = new PdfFile(path, 64);
+    file.take(doc);
+    const expected: Buffer[] = [Buffer.from("%PDF-1.3\n%\xff\xff\n", "latin1")];
+    for (let i = 0; i < 40; i++) {
+      const text = `${i} 0 obj \u00e9\u0100`;
+      doc._write(text);
+      // one byte per character, code & 255, and a line feed
+      expected.push(Buffer.from(`${i} 0 obj \u00e9\u0000\n`, "latin1"));
+      const bytes = new Uint8Array([i, 255, 0]);
+      doc._write(bytes);
+      expected.push(Buffer.from(bytes));
+    }
+    expect(file.ended).toBe(false);
+    doc.push(null);
+    expect(file.ended).toBe(true);
+    file.flush();
+    file.close();
+    const want = Buffer.concat(expected);
+    expect(readFileSync(path).equals(want)).toBe(true);
+    expect(doc._offset).toBe(want.length);
+  });
+});
