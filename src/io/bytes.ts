@@ -111,7 +111,16 @@ export class ByteWriter {
 
   /** Appends bytes [start, end) of `from`. */
   copy(from: Uint8Array, start: number, end: number): void {
-    this.room(end - start);
+    const n = end - start;
+    this.room(n);
+    if (n <= 128) {
+      // a row's cells: byte by byte, without a view of `from` made for each
+      const buf = this.buf;
+      let p = this.pos;
+      for (let i = start; i < end; i++) buf[p++] = from[i] as number;
+      this.pos = p;
+      return;
+    }
     // Uint8Array's own set: Buffer.copy checks its arguments in JavaScript first, which
     // costs more than the copy for a row of a few hundred bytes
     this.buf.set(Uint8Array.prototype.subarray.call(from, start, end), this.pos);

@@ -10,8 +10,12 @@ describe("ByteWriter and ByteArena", () => {
     const parts = ["Siti Rahayu", "Ni Ketut Ayu Ṣ", "José", "😀", "x".repeat(1000)];
     for (const p of parts) w.write(p);
     w.copy(Buffer.from("ABCDEF"), 2, 4);
-    expect(w.bytes().toString("utf8")).toBe(`${parts.join("")}CD`);
-    expect(w.length).toBe(Buffer.byteLength(parts.join("")) + 2);
+    // short runs are copied byte by byte, long ones at once
+    const long = Buffer.from("0123456789".repeat(40));
+    w.copy(long, 3, 303);
+    w.copy(long, 5, 5 + 128);
+    expect(w.bytes().toString("utf8")).toBe(`${parts.join("")}CD${long.toString("utf8", 3, 303)}${long.toString("utf8", 5, 133)}`);
+    expect(w.length).toBe(Buffer.byteLength(parts.join("")) + 2 + 300 + 128);
   });
 
   it("finds every text again by its number, however many there are", () => {
