@@ -77,9 +77,10 @@ export function applicantTable(applicants: readonly Applicant[]): ApplicantTable
 }
 
 /**
- * The selection of applicants given as columns (a roster's 100,000 rows): two passes over
- * all of them (who is eligible, then the decisions of the rest and the counts per
- * kecamatan), the steps themselves over the eligible ones.
+ * The selection of applicants given as columns (a roster's 100,000 rows), read from typed
+ * arrays: the eligible ones are picked out and put in registration order, the steps work
+ * on them by position, and one last pass over everyone decides the rest and counts per
+ * kecamatan.
  */
 export function selectApplicants(t: ApplicantTable, rules: SelectionRules): Selection {
   const s = new Seats(rules, t, registrationOrder(t));
