@@ -1,5 +1,8 @@
-// Certificate renderer: 1,000 individual PDFs + the merged PDF against the floor (pdfkit
-// writing one 1,000-page PDF of the same page with nothing else); target total < 3x floor.
+// Certificate renderer: 1,000 individual PDFs + the merged PDF against a text-only floor
+// (pdfkit's own text() writing one 1,000-page PDF, without the page's drawing). The issue's
+// target (3x the floor) is against the page as drawn from the SVG, about 2.6 s: that ratio
+// is printed by bench/certificates.js; the ratio here, to a floor without the drawing, has
+// no target.
 // Also the naive way (svg-to-pdfkit on the filled SVG, fonts loaded per file), timed on 50
 // files and scaled to 1,000, and a 10,000-certificate run for peak memory.
 // Usage: node bench/certificates-render.js [--count N] [--big] (after npm run build)
@@ -92,7 +95,7 @@ console.log(`certificate rendering, ${N.toLocaleString("en")} certificates, temp
 let t0 = performance.now();
 await floor(join(dir, "floor.pdf"), N);
 const floorMs = performance.now() - t0;
-console.log(`  floor (pdfkit, one ${N}-page PDF)   ${fmt(floorMs)}  ${kb(statSync(join(dir, "floor.pdf")).size)}`);
+console.log(`  text-only floor (pdfkit text(), one ${N}-page PDF)   ${fmt(floorMs)}  ${kb(statSync(join(dir, "floor.pdf")).size)}`);
 
 const src = readFileSync(template, "utf8");
 const NAIVE = 50;
@@ -129,7 +132,7 @@ async function run(n, workers, label, keepFiles) {
   await r.close();
   const total = performance.now() - start;
   const ms = statSync(join(dir, "merged.pdf")).size;
-  console.log(`  ${label}: individual ${fmt(indivDone)}, merged ${fmt(mergedDone)} (in parallel), total ${fmt(total)}, ratio to floor ${(total / floorMs * (N / n)).toFixed(2)} (target < 3.0)`);
+  console.log(`  ${label}: individual ${fmt(indivDone)}, merged ${fmt(mergedDone)} (in parallel), total ${fmt(total)}, ratio to the text-only floor ${(total / floorMs * (N / n)).toFixed(2)} (the 3x target is against the SVG-page floor: see certificates)`);
   console.log(`    ${Math.round(n / (total / 1000))} certificates/s, peak RSS ${rss()} MB, average file ${kb(bytes / n)}, merged ${kb(ms)}`);
 }
 
