@@ -5,7 +5,7 @@
  * from the model first.
  * pdfkit is imported lazily. Dates and the document ID come from the program.
  */
-import { closeSync, openSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, openSync, writeSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { Program } from "../domain/program.js";
@@ -245,6 +245,10 @@ export class PdfFile {
     this.buf.clear();
   }
 
+  sync(): void {
+    fsyncSync(this.fd);
+  }
+
   close(): void {
     closeSync(this.fd);
   }
@@ -300,5 +304,7 @@ function drawRoster(doc: PDFKit.PDFDocument, program: Program, people: readonly 
   // pdfkit finishes the file at once when nothing is left to write (fonts are embedded in end())
   if (!out.ended) throw new Error("pdfkit did not finish the PDF");
   out.flush();
+  // on disk before it is renamed into place, as the roster's other documents are
+  out.sync();
   return pages.length;
 }
