@@ -69,7 +69,7 @@ export class ApplicantColumns {
   private readonly at: Map<string, number>;
 
   constructor(
-    private readonly program: Program,
+    program: Program,
     /** Canonical column name -> cell position (for group fields that are plain columns). */
     index: ReadonlyMap<string, number>,
     /** The region's kecamatan: a row's kecamatan is one of them (or none). */
@@ -77,10 +77,6 @@ export class ApplicantColumns {
   ) {
     this.tests = program.quota.groups.map((q) => groupMatcher(q, index));
     this.at = new Map(districts.map((d, i) => [d.code, i]));
-  }
-
-  get count(): number {
-    return this.b.count;
   }
 
   private room(n: number): void {
