@@ -189,7 +189,13 @@ export async function writeRosterPdf(file: string, program: Program, people: rea
   const out = new PdfFile(file);
   try {
     out.take(doc);
-    return drawRoster(doc, program, people, profile, out);
+    const pages = drawRoster(doc, program, people, profile);
+    // pdfkit finishes the file at once when nothing is left to write (fonts are embedded in end())
+    if (!out.ended) throw new Error("pdfkit did not finish the PDF");
+    out.flush();
+    // on disk before it is renamed into place, as the roster's other documents are
+    out.sync();
+    return pages;
   } finally {
     out.close();
   }
@@ -254,7 +260,8 @@ export class PdfFile {
   }
 }
 
-function drawRoster(doc: PDFKit.PDFDocument, program: Program, people: readonly PdfPerson[], profile: Profile, out: PdfFile): number {
+/** Draws every page and ends the document; returns the page count. */
+function drawRoster(doc: PDFKit.PDFDocument, program: Program, people: readonly PdfPerson[], profile: Profile): number {
   const sections = rosterSections(program, profile);
   const pages = planPages(sections, people.length);
   const c = new PageCanvas(doc);
@@ -301,10 +308,5 @@ function drawRoster(doc: PDFKit.PDFDocument, program: Program, people: readonly 
   });
   c.flush();
   doc.end();
-  // pdfkit finishes the file at once when nothing is left to write (fonts are embedded in end())
-  if (!out.ended) throw new Error("pdfkit did not finish the PDF");
-  out.flush();
-  // on disk before it is renamed into place, as the roster's other documents are
-  out.sync();
   return pages.length;
 }
