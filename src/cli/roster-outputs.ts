@@ -62,16 +62,11 @@ export function planRoster(r: ListResult, selection: Selection, rows: RosterRows
   const p: Planned = { program, dir: join(outDir, program.id), csv: empty, xlsx: empty, md, people: rows.pdfPeople(order, selection.table), selection };
   if (pdf) startPdf(p, profile, pdf);
   mark(`${program.id}: summary, PDF started`);
-  p.csv = rows.csvDocument(order, selection.table);
-  // started now, renamed into place only once nothing stops the roster. The workbook is made
-  // without yielding, so most of the writing (each step comes back to this thread) happens
-  // after it, at the same time as the workbook's own
+  ({ csv: p.csv, xlsx: p.xlsx } = rows.documents(order, selection.table, { title: program.title, date: program.start, confidential: profile === "internal" }));
+  // started now, renamed into place only once nothing stops the roster
   const temps: Promise<WrittenTemp>[] = [];
-  if (pdf) temps.push(writeTemp(join(p.dir, FILES.md), md), writeTemp(join(p.dir, FILES.csv), p.csv));
-  mark(`${program.id}: CSV`);
-  p.xlsx = rows.xlsxDocument(order, selection.table, { title: program.title, date: program.start, confidential: profile === "internal" });
-  if (pdf) temps.push(writeTemp(join(p.dir, FILES.xlsx), p.xlsx));
-  mark(`${program.id}: XLSX`);
+  if (pdf) temps.push(writeTemp(join(p.dir, FILES.md), md), writeTemp(join(p.dir, FILES.csv), p.csv), writeTemp(join(p.dir, FILES.xlsx), p.xlsx));
+  mark(`${program.id}: CSV and XLSX`);
   if (pdf) {
     p.temps = temps;
     // a failure is reported when the roster is written or dropped, not as an unhandled rejection

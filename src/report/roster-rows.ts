@@ -236,19 +236,26 @@ export class RosterRows {
     );
   }
 
-  /** The CSV document (UTF-8 with BOM, CRLF), rows in `order`; the decisions `t` by row. */
-  csvDocument(order: Int32Array, t: DecisionTable): Buffer {
+  /** The CSV document's buffer, with its header row written. */
+  private csvStart(rows: number): ByteWriter {
     const d = this.delimiter;
-    const out = new ByteWriter(this.csv.length + order.length * 64 + 4096);
+    const out = new ByteWriter(this.csv.length + rows * 64 + 4096);
     out.write(`\uFEFF${this.header.map((h) => csvCell(h, d)).join(d)}\r\n`);
+    return out;
+  }
+
+  /** Writes the CSV row of row i: its own cells, then status, urutan and alasan. */
+  private csvRows(t: DecisionTable): (out: ByteWriter, i: number) => void {
+    const d = this.delimiter;
     const keep = this.keep.length > 0;
+    const csv = this.csv;
     // the text between a row's own cells and its urutan depends only on the status
     const before = STATUSES.map((st) => encode(`${keep ? d : ""}${st}${d}`));
     const sep = encode(d);
     const end = encode("\r\n");
     const reserve = new NumberedText((cause, n) => csvCell(reserveReason(cause, n), d));
-    for (const i of order) {
-      if (keep) this.csv.copyTo(i, out);
+    return (out, i) => {
+      if (keep) csv.copyTo(i, out);
       const st = t.status[i] as number;
       out.put(before[st] as Uint8Array);
       const rank = t.rank[i] as number;
@@ -258,12 +265,15 @@ export class RosterRows {
       if (st === CADANGAN) reserve.write(out, t.causes[t.cause[i] as number] as string, t.reserve[i] as number);
       else out.write(csvCell(t.reasons.get(i) ?? "", d));
       out.put(end);
-    }
-    return out.bytes();
+    };
   }
 
-  /** The XLSX workbook, rows in `order`. */
-  xlsxDocument(order: Int32Array, t: DecisionTable, meta: XlsxMeta): Buffer {
+  /**
+   * The CSV document (UTF-8 with BOM, CRLF) and the XLSX workbook, rows in `order`, the
+   * decisions `t` by row: made in one pass over the rows, each row's CSV cells read once for
+   * both (two passes took 2% longer in all).
+   */
+  documents(order: Int32Array, t: DecisionTable, meta: XlsxMeta): { csv: Buffer; xlsx: Buffer } {
     const from = this.longest.length;
     // widths come first in the sheet: status, urutan and alasan are measured before any row is written
     let status = 0;
@@ -284,15 +294,19 @@ export class RosterRows {
     // the list's own cells, made from its CSV cells
     const cells = new SheetCells(this.delimiter);
     const src = this.csv.view();
-    return sheet.workbook(this.header, order.length, widths, meta, (out) => {
+    const csv = this.csvStart(order.length);
+    const csvRow = this.csvRows(t);
+    const xlsx = sheet.workbook(this.header, order.length, widths, meta, (out) => {
       const row = sheet.rowWriter();
       let n = 1;
       for (const i of order) {
+        csvRow(csv, i);
         row.writeStart(out, ++n);
         if (from > 0) cells.write(out, src, this.csv.startOf(i), this.csv.endOf(i));
         row.writeEnd(out, t, i, from === 0);
       }
     });
+    return { csv: csv.bytes(), xlsx };
   }
 
   /** The peserta as the PDF shows them, in rank order. */

@@ -66,7 +66,7 @@ describe("RosterRows", () => {
         const pub = profile === "public";
         const decisions = allPeserta(ps.length);
         const order = Int32Array.from(ps.keys());
-        const csv = rows.csvDocument(order, decisions).toString("utf8");
+        const csv = rows.documents(order, decisions, { title: "t", date: "2026-01-01", confidential: false }).csv.toString("utf8");
         const lines = ps.map((p, i) => {
           const cells = pub ? [maskNik(p.cells[0] as string), ...p.cells.slice(1, 6)] : p.cells;
           return [...cells.map((c) => csvCell(c, d)), "peserta", String(i + 1), ""].join(d);
