@@ -289,7 +289,8 @@ export class RosterSheet {
         const key = first ? st + STATUSES.length : st;
         let cell = status[key];
         if (cell === undefined) status[key] = cell = encode(sharedCell(sst.ref(s)).slice(first ? 2 : 0));
-        else sst.ref(s);
+        // the same text once more: counted, not looked up
+        else sst.count++;
         out.put(cell);
         const rank = t.rank[k] as number;
         if (rank === 0) out.put(empty);
