@@ -158,12 +158,9 @@ function furniture(c: PageCanvas, program: Program, page: number, pages: number,
   c.fill(BLACK);
 }
 
-/** A page's table: its header, grid and rows, from `y` down. */
-function table(c: PageCanvas, s: PdfSection, top: number, pg: PdfPage, people: readonly PdfPerson[]): void {
-  tableHeader(c, s, top);
-  let y = top + TABLE_HEADER;
-  if (people.length === 0) c.font("R", 9).text("(belum ada peserta)", MARGIN.left + 4, y + 6);
-  grid(c, s, y, pg.to - pg.from);
+/** A page's rows, from `top` (under the table's header) down. */
+function rows(c: PageCanvas, s: PdfSection, top: number, pg: PdfPage, people: readonly PdfPerson[]): void {
+  let y = top;
   for (let r = pg.from; r < pg.to; r++) {
     row(c, s, people[r] as PdfPerson, r + 1, y);
     y += s.rowHeight;
@@ -260,23 +257,29 @@ export class PdfFile {
   }
 }
 
+/** A form (PDF Form XObject) as pages show it. */
+interface Form {
+  name: string;
+  ref: unknown;
+}
+
 /** Draws every page and ends the document; returns the page count. */
 function drawRoster(doc: PDFKit.PDFDocument, program: Program, people: readonly PdfPerson[], profile: Profile): number {
   const sections = rosterSections(program, profile);
   const pages = planPages(sections, people.length);
   const c = new PageCanvas(doc);
-  // The attendance sheets of the days differ only in their headings: each table is drawn
-  // once, as a form that the same page of every day shows (a third of the drawing for a
-  // four-day program, and a smaller file)
-  const forms = new Map<string, { name: string; ref: unknown } | null>();
-  const shared = (pg: PdfPage, s: PdfSection, y: number): { name: string; ref: unknown } | null => {
-    const key = `${pg.first}:${pg.from}:${pg.to}`;
+  // What many pages show alike is drawn once, as a form the pages show: a table's header and
+  // grid (the same on every page of a section with as many rows), and, for a program of
+  // several days, each attendance sheet's rows (the same page of every day; the days differ
+  // only in their headings). A quarter of the drawing, and a smaller file.
+  const forms = new Map<string, Form | null>();
+  const formOf = (key: string, draw: (rc: PageCanvas) => void): Form | null => {
     let form = forms.get(key);
     if (form === undefined) {
       const recording: Recording = { fonts: {}, content: [] };
       try {
         const rc = new PageCanvas(doc, recording);
-        table(rc, s, y, pg, people);
+        draw(rc);
         rc.flush();
         const ref = (doc as unknown as { ref(data: object): { write(b: Uint8Array): void; end(): void } }).ref({
           Type: "XObject",
@@ -288,7 +291,7 @@ function drawRoster(doc: PDFKit.PDFDocument, program: Program, people: readonly 
         ref.end();
         form = { name: `T${forms.size + 1}`, ref };
       } catch (e) {
-        // a name that only pdfkit can lay out: this table is drawn on every page instead
+        // a name that only pdfkit can lay out: drawn on every page instead
         if (!(e instanceof NeedsPdfkit)) throw e;
         form = null;
       }
@@ -296,14 +299,22 @@ function drawRoster(doc: PDFKit.PDFDocument, program: Program, people: readonly 
     }
     return form;
   };
+  const show = (key: string, draw: (rc: PageCanvas) => void): void => {
+    const form = formOf(key, draw);
+    if (form) c.showForm(form.name, form.ref);
+    else draw(c);
+  };
   pages.forEach((pg, i) => {
     const s = sections[pg.section] as PdfSection;
     c.newPage();
     doc.addPage({ size: "A4", margin: 0 });
-    const y = heading(c, program, s, pg.first);
-    const form = s.kind === "attendance" && program.days > 1 ? shared(pg, s, y) : null;
-    if (form) c.showForm(form.name, form.ref);
-    else table(c, s, y, pg, people);
+    const top = heading(c, program, s, pg.first);
+    const under = top + TABLE_HEADER;
+    show(`header ${s.kind} ${top}`, (rc) => tableHeader(rc, s, top));
+    if (people.length === 0) c.font("R", 9).text("(belum ada peserta)", MARGIN.left + 4, under + 6);
+    show(`grid ${s.kind} ${under} ${pg.to - pg.from}`, (rc) => grid(rc, s, under, pg.to - pg.from));
+    if (s.kind === "attendance" && program.days > 1) show(`rows ${pg.first} ${pg.from} ${pg.to}`, (rc) => rows(rc, s, under, pg, people));
+    else rows(c, s, under, pg, people);
     furniture(c, program, i + 1, pages.length, profile === "internal");
   });
   c.flush();
