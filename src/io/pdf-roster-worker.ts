@@ -4,9 +4,11 @@
  * thread reads the list was measured, and slows the reading more than it saves.
  */
 import { parentPort } from "node:worker_threads";
-import type { PdfMessage, PdfReply } from "./pdf-roster-thread.js";
+import { niceThread, type PdfMessage, type PdfReply } from "./pdf-roster-thread.js";
 import { writeRosterPdf } from "./pdf-roster.js";
 
+// nicer than the main thread (Linux): see niceThread
+niceThread();
 const port = parentPort;
 // one document at a time, in the order posted: each reply says which job it answers
 let queue: Promise<void> = Promise.resolve();
