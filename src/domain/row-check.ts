@@ -7,6 +7,7 @@ import { ageOn, parseDate } from "./dates.js";
 import { finding, type Code, type Finding } from "./findings.js";
 import { maskNik, nikMatchesBirthDate, parseNik, type NikOk } from "./nik.js";
 import type { Ineligibility, Participant } from "./participant.js";
+import { STATUSES } from "./selection-types.js";
 import type { Program } from "./program.js";
 import {
   cleanName,
@@ -70,8 +71,6 @@ export function columnIndex(index: ReadonlyMap<string, number>, days: number): C
     hadir: Array.from({ length: days }, (_, i) => at(`hadir_${i + 1}`)),
   };
 }
-
-export const STATUSES = ["peserta", "cadangan", "tidak_memenuhi_syarat"] as const;
 
 export interface RowResult {
   participant: Participant;
